@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode comes from the tools version;
+/// `ExistentialAny` keeps existential costs visible in the source.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "feedwatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "feedwatch", targets: ["feedwatch"]),
+    ],
+    dependencies: [
+        // The command line: subcommands, help and usage errors (exit 2) without hand parsing.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // YAML config; `compose` gives node marks, so errors name file, line and column.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // MARK: C bridges (the only C in the package)
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        // MARK: Stages of the pipeline (DESIGN.md, "Modules")
+        .target(name: "FeedModel", swiftSettings: swiftSettings),
+        .target(name: "FeedParsing", dependencies: ["CLibXML2", "FeedModel"], swiftSettings: swiftSettings),
+        .target(name: "Fetching", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "Entities", swiftSettings: swiftSettings),
+        .target(name: "Watching", dependencies: ["Entities", "FeedModel"], swiftSettings: swiftSettings),
+        .target(name: "Store", dependencies: ["CSQLite", "FeedModel", "Watching"], swiftSettings: swiftSettings),
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "FeedModel", "FeedParsing", "Fetching", "Entities", "Watching", "Store",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "feedwatch",
+            dependencies: [
+                "Daemon", "FeedModel", "FeedParsing", "Entities", "Watching", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .target(name: "TestSupport", dependencies: ["FeedModel"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "FetchingTests", dependencies: ["Fetching", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities"], swiftSettings: swiftSettings),
+        .testTarget(name: "WatchingTests", dependencies: ["Watching", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+    ]
+)
