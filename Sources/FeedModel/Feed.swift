@@ -1,0 +1,45 @@
+/// The result of parsing one feed document: what feedparser calls the parse result.
+///
+/// Field names follow feedparser's so that its conformance suite runs against
+/// `feedwatch parse --json`, and so that users who know feedparser know this.
+public struct ParsedFeed: Sendable, Equatable {
+    /// True when the document was not well formed or not what it claimed; entries are still kept.
+    public var bozo: Bool = false
+    /// What was wrong and where, when `bozo` is set.
+    public var bozoException: String?
+    /// The character encoding the document was read in, e.g. "utf-8".
+    public var encoding: String = "utf-8"
+    /// The feed format detected from the document itself.
+    public var version: FeedVersion = .unknown
+    public var feed = FeedInfo()
+    public var entries: [Entry] = []
+
+    public init() {}
+}
+
+/// Feed formats, spelled as feedparser spells them.
+public enum FeedVersion: String, Sendable, Codable {
+    case unknown = ""
+    case rss090, rss091n, rss091u, rss092, rss093, rss094, rss20, rss10, rss
+    case atom03, atom10, atom
+    case json1
+}
+
+/// Channel-level metadata.
+public struct FeedInfo: Sendable, Equatable {
+    public var title: TextConstruct?
+    public var subtitle: TextConstruct?
+    public var rights: TextConstruct?
+    public var link: String?
+    public var links: [Link] = []
+    public var id: String?
+    public var updated: Timestamp?
+    public var published: Timestamp?
+    public var authors: [Person] = []
+    public var language: String?
+    public var image: Image?
+    public var tags: [Tag] = []
+    public var generator: String?
+
+    public init() {}
+}

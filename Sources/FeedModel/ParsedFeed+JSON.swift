@@ -1,0 +1,139 @@
+/// `feedwatch parse --json`: the schema of DESIGN.md, with feedparser's field names.
+///
+/// Dates appear twice: `published` as RFC 3339 UTC (DESIGN.md's contract) and `published_parsed`
+/// with the same value, which the conformance runner turns into a `struct_time`.
+extension ParsedFeed {
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("bozo", bozo)
+        o.add("bozo_exception", bozoException)
+        o.add("encoding", encoding)
+        o.add("version", version.rawValue)
+        o.add("feed", feed.json)
+        o.add("entries", .array(entries.map(\.json)))
+        return o.value
+    }
+}
+
+extension FeedInfo {
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.addText("title", title)
+        o.add("link", link)
+        o.addNonEmpty("links", links.map(\.json))
+        o.add("id", id)
+        o.addDate("updated", updated)
+        o.addDate("published", published)
+        o.addAuthors(authors)
+        o.addText("subtitle", subtitle)
+        o.addText("rights", rights)
+        o.add("language", language)
+        if let image { o.add("image", image.json) }
+        o.addNonEmpty("tags", tags.map(\.json))
+        o.add("generator", generator)
+        return o.value
+    }
+}
+
+extension Entry {
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("id", id)
+        o.addText("title", title)
+        o.add("link", link)
+        o.addNonEmpty("links", links.map(\.json))
+        o.addDate("published", published)
+        o.addDate("updated", updated)
+        o.addAuthors(authors)
+        o.addText("summary", summary)
+        o.addNonEmpty("content", content.map(\.json))
+        o.addNonEmpty("tags", tags.map(\.json))
+        o.addNonEmpty("enclosures", enclosures.map(\.json))
+        return o.value
+    }
+}
+
+extension TextConstruct {
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("type", type)
+        o.add("language", language)
+        o.add("base", base)
+        o.add("value", value)
+        return o.value
+    }
+}
+
+extension Link {
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("rel", rel)
+        o.add("type", type)
+        o.add("href", href)
+        o.add("title", title)
+        o.add("length", length)
+        return o.value
+    }
+}
+
+extension Enclosure {
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("href", href)
+        o.add("type", type)
+        o.add("length", length)
+        return o.value
+    }
+}
+
+extension Tag {
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("term", term)
+        o.add("scheme", scheme)
+        o.add("label", label)
+        return o.value
+    }
+}
+
+extension Image {
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("href", href)
+        o.add("title", title)
+        o.add("link", link)
+        return o.value
+    }
+}
+
+extension Person {
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("name", name)
+        o.add("email", email)
+        o.add("href", href)
+        return o.value
+    }
+}
+
+extension JSONObjectBuilder {
+    /// `key` with the plain value and `key_detail` with type, language and base.
+    mutating func addText(_ key: String, _ text: TextConstruct?) {
+        guard let text else { return }
+        add(key, text.value)
+        add(key + "_detail", text.json)
+    }
+
+    mutating func addDate(_ key: String, _ date: Timestamp?) {
+        guard let date else { return }
+        add(key, date.rfc3339)
+        add(key + "_parsed", date.rfc3339)
+    }
+
+    mutating func addAuthors(_ authors: [Person]) {
+        guard let first = authors.first else { return }
+        add("author", first.displayString)
+        add("author_detail", first.json)
+        add("authors", .array(authors.map(\.json)))
+    }
+}

@@ -1,0 +1,89 @@
+import FeedModel
+
+extension FeedBuilder {
+    /// Stores the text gathered for `capture` in the entry, person or feed it belongs to.
+    mutating func commit(_ capture: Capture, value raw: String) {
+        let value = raw.trimmedWhitespace
+        switch capture.field {
+        case .title, .subtitle, .rights, .summary, .content:
+            guard !value.isEmpty || capture.field == .content else { return }
+            setText(capture.field, TextConstruct(type: capture.type, language: capture.lang, base: capture.base, value: value))
+        case .id:
+            guard !value.isEmpty else { return }
+            if entry != nil {
+                entry!.id = entry!.id ?? value
+                // RSS: a guid is a permalink unless it says otherwise.
+                if capture.attributes["isPermaLink"]?.lowercased() != "false", entry!.link == nil,
+                   value.hasPrefix("http://") || value.hasPrefix("https://") {
+                    entry!.link = value
+                }
+            } else {
+                result.feed.id = result.feed.id ?? value
+            }
+        case .link:
+            guard !value.isEmpty else { return }
+            let href = URLResolver.resolve(value, against: capture.base)
+            if entry != nil {
+                entry!.link = href
+                entry!.links.append(Link(rel: "alternate", type: "text/html", href: href))
+            } else if result.feed.link == nil {
+                result.feed.link = href
+                result.feed.links.append(Link(rel: "alternate", type: "text/html", href: href))
+            }
+        case .published, .updated:
+            setDate(capture.field, value)
+        case .rssAuthor, .dcCreator:
+            guard !value.isEmpty else { return }
+            let author = capture.field == .rssAuthor ? Person(rssAuthor: value) : Person(name: value)
+            if entry != nil { entry!.authors.append(author) } else { result.feed.authors.append(author) }
+        case .personName:
+            personValue.name = value.isEmpty ? nil : value
+        case .personEmail:
+            personValue.email = value.isEmpty ? nil : value
+        case .personURI:
+            personValue.href = value.isEmpty ? nil : URLResolver.resolve(value, against: capture.base)
+        case .category:
+            addTag(Tag(term: value, scheme: capture.attributes["domain"]))
+        case .language:
+            if entry == nil, !value.isEmpty { result.feed.language = value }
+        case .generator:
+            if entry == nil, !value.isEmpty { result.feed.generator = value }
+        case .imageURL:
+            result.feed.image = result.feed.image ?? Image()
+            result.feed.image!.href = URLResolver.resolve(value, against: capture.base)
+        case .imageTitle:
+            result.feed.image = result.feed.image ?? Image()
+            result.feed.image!.title = value
+        case .imageLink:
+            result.feed.image = result.feed.image ?? Image()
+            result.feed.image!.link = URLResolver.resolve(value, against: capture.base)
+        case .logo:
+            guard !value.isEmpty else { return }
+            result.feed.image = result.feed.image ?? Image()
+            result.feed.image!.href = URLResolver.resolve(value, against: capture.base)
+        case .comments:
+            break
+        }
+    }
+
+    /// Closes entries, persons and images when their element ends.
+    mutating func endContainer(_ name: XMLName) {
+        switch name.qualified {
+        case "item", "atom:entry":
+            finishEntry()
+        case "image":
+            inImage = false
+        case "atom:author", "atom:contributor":
+            guard let target = person else { return }
+            person = nil
+            guard personValue.name != nil || personValue.email != nil || personValue.href != nil else { return }
+            switch target {
+            case .feedAuthor: result.feed.authors.append(personValue)
+            case .entryAuthor: entry?.authors.append(personValue)
+            case .entryContributor, .feedContributor: break
+            }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import CLibXML2
+import FeedModel
+
+/// Parses RSS and Atom documents with libxml2's SAX2 interface into `ParsedFeed`.
+///
+/// SAX, not a DOM: a feed is read once, front to back, and only a few dozen element kinds
+/// matter, so building a tree would only cost memory. The parser never loads external
+/// entities or DTDs and never touches the network; undefined HTML entities such as `&nbsp;`
+/// (common in real feeds) are resolved from libxml2's HTML entity table instead of failing.
+public struct FeedParser: Sendable {
+    /// Upper bound on the text kept for one field; longer text is cut and the feed marked bozo.
+    public var maxFieldBytes: Int
+
+    public init(maxFieldBytes: Int = 4 << 20) {
+        self.maxFieldBytes = maxFieldBytes
+    }
+
+    /// Parses `data`. Never throws: problems set `bozo` and a message, and every readable entry is kept.
+    /// - Parameter documentURL: where the document came from, to resolve relative links.
+    public func parse(_ data: [UInt8], documentURL: String? = nil) -> ParsedFeed {
+        LibXML2.initialize()
+        let session = SAXSession(builder: FeedBuilder(documentURL: documentURL, maxFieldBytes: maxFieldBytes))
+        guard !data.isEmpty else {
+            var empty = ParsedFeed()
+            empty.bozo = true
+            empty.bozoException = "document is empty"
+            return empty
+        }
+        var handler = SAXSession.makeHandler()
+        let ctxt: xmlParserCtxtPtr? = documentURL.withOptionalCString { name in
+            xmlCreatePushParserCtxt(&handler, nil, nil, 0, name)
+        }
+        guard let ctxt else {
+            var failed = ParsedFeed()
+            failed.bozo = true
+            failed.bozoException = "libxml2 could not create a parser (out of memory?)"
+            return failed
+        }
+        defer { xmlFreeParserCtxt(ctxt) }
+        _ = xmlCtxtUseOptions(ctxt, LibXML2.safeOptions)
+        let unmanaged = Unmanaged.passRetained(session)
+        defer { unmanaged.release() }
+        ctxt.pointee._private = unmanaged.toOpaque()
+
+        // Feed the document in bounded chunks (xmlParseChunk takes an Int32 length).
+        let chunk = 1 << 20
+        data.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            repeat {
+                let count = min(chunk, buffer.count - offset)
+                let last: Int32 = offset + count >= buffer.count ? 1 : 0
+                base.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: count) { bytes in
+                    _ = xmlParseChunk(ctxt, bytes, Int32(count), last)
+                }
+                offset += count
+            } while offset < buffer.count && ctxt.pointee.disableSAX == 0
+        }
+
+        var result = session.builder.finish()
+        if ctxt.pointee.wellFormed == 0 || session.errors.first != nil {
+            result.bozo = true
+        }
+        if result.bozo, result.bozoException == nil {
+            result.bozoException = session.errors.first ?? "document is not well-formed XML"
+        } else if let first = session.errors.first, result.bozoException != nil, result.version != .unknown {
+            result.bozoException = first
+        }
+        if let encoding = ctxt.pointee.encoding {
+            result.encoding = String(cString: encoding).lowercased()
+        } else if let input = ctxt.pointee.input, let encoding = input.pointee.encoding {
+            result.encoding = String(cString: encoding).lowercased()
+        }
+        return result
+    }
+}
+
+extension Optional where Wrapped == String {
+    func withOptionalCString<R>(_ body: (UnsafePointer<CChar>?) -> R) -> R {
+        switch self {
+        case let .some(s): return s.withCString { body($0) }
+        case .none: return body(nil)
+        }
+    }
+}

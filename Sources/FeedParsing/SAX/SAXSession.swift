@@ -1,0 +1,62 @@
+import CLibXML2
+import FeedModel
+
+/// The Swift side of one libxml2 parse: libxml2's C callbacks find it through
+/// `ctxt->_private` (passing it as SAX `user_data` crashed inside libxml2 here).
+final class SAXSession {
+    var builder: FeedBuilder
+    /// libxml2's error messages, "line L, column C: message", first ones first (at most 20 kept).
+    var errors: [String] = []
+
+    init(builder: FeedBuilder) {
+        self.builder = builder
+    }
+
+    static func from(_ context: UnsafeMutableRawPointer?) -> SAXSession {
+        let ctxt = context!.assumingMemoryBound(to: xmlParserCtxt.self)
+        return Unmanaged<SAXSession>.fromOpaque(ctxt.pointee._private).takeUnretainedValue()
+    }
+
+    /// The SAX2 handler table; every callback is a C function that forwards to the session.
+    static func makeHandler() -> xmlSAXHandler {
+        var handler = xmlSAXHandler()
+        handler.initialized = XML_SAX2_MAGIC
+        handler.startElementNs = { context, localname, _, uri, _, _, attributeCount, _, attributes in
+            guard let localname else { return }
+            let session = SAXSession.from(context)
+            let name = XMLName(uri: uri, localname: localname)
+            var attrs: [XMLAttribute] = []
+            if attributeCount > 0, let attributes {
+                attrs.reserveCapacity(Int(attributeCount))
+                for i in 0..<Int(attributeCount) {
+                    guard let local = attributes[i * 5], let start = attributes[i * 5 + 3],
+                          let end = attributes[i * 5 + 4] else { continue }
+                    let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                    attrs.append(XMLAttribute(name: XMLName(uri: attributes[i * 5 + 2], localname: local), value: value))
+                }
+            }
+            session.builder.start(name, attributes: attrs)
+        }
+        handler.endElementNs = { context, localname, _, uri in
+            guard let localname else { return }
+            SAXSession.from(context).builder.end(XMLName(uri: uri, localname: localname))
+        }
+        handler.characters = { context, bytes, count in
+            guard let bytes, count > 0 else { return }
+            SAXSession.from(context).builder.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+        }
+        handler.cdataBlock = handler.characters
+        handler.getEntity = { _, name in
+            guard let name else { return nil }
+            return HTMLEntityResolver.shared.entity(named: name)
+        }
+        handler.serror = { context, error in
+            guard let context, let error else { return }
+            let session = SAXSession.from(context)
+            guard session.errors.count < 20 else { return }
+            let message = error.pointee.message.map { String(cString: $0).trimmedWhitespace } ?? "XML error"
+            session.errors.append("line \(error.pointee.line), column \(error.pointee.int2): \(message)")
+        }
+        return handler
+    }
+}

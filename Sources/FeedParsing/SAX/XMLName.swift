@@ -1,0 +1,71 @@
+import CLibXML2
+
+/// An element or attribute name with its namespace folded into a short, fixed prefix
+/// ("atom:link", "dc:creator", "content:encoded", plain "title" for RSS's own elements),
+/// so the builder can switch on one string whatever prefixes the document chose.
+struct XMLName: Equatable, CustomStringConvertible {
+    let qualified: String
+    /// The namespace URI as written, which tells Atom 0.3 from 1.0 and RSS 0.90 from 1.0.
+    let namespace: String?
+
+    init(_ qualified: String, namespace: String? = nil) {
+        self.qualified = qualified
+        self.namespace = namespace
+    }
+
+    init(uri: UnsafePointer<xmlChar>?, localname: UnsafePointer<xmlChar>) {
+        let local = String(cString: localname)
+        guard let uri else {
+            qualified = local
+            namespace = nil
+            return
+        }
+        let namespace = String(cString: uri)
+        self.namespace = namespace
+        if let prefix = XMLName.prefixes[namespace] {
+            qualified = prefix.isEmpty ? local : prefix + ":" + local
+        } else if let prefix = XMLName.prefixes[namespace.lowercased()] {
+            qualified = prefix.isEmpty ? local : prefix + ":" + local
+        } else {
+            qualified = "{" + namespace + "}" + local
+        }
+    }
+
+    var description: String { qualified }
+
+    /// Namespaces feedwatch reads. RSS's own namespaces (RSS 1.0, 0.90, Userland's 2.0) map to no prefix.
+    static let prefixes: [String: String] = [
+        "http://purl.org/rss/1.0/": "",
+        "http://my.netscape.com/rdf/simple/0.9/": "",
+        "http://backend.userland.com/rss2": "",
+        "http://backend.userland.com/rss": "",
+        "http://www.w3.org/2005/Atom": "atom",
+        "http://purl.org/atom/ns#": "atom",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf",
+        "http://purl.org/dc/elements/1.1/": "dc",
+        "http://purl.org/dc/terms/": "dcterms",
+        "http://purl.org/rss/1.0/modules/content/": "content",
+        "http://www.w3.org/1999/xhtml": "xhtml",
+        "http://www.w3.org/XML/1998/namespace": "xml",
+        "http://search.yahoo.com/mrss/": "media",
+        "http://search.yahoo.com/mrss": "media",
+        "http://www.itunes.com/dtds/podcast-1.0.dtd": "itunes",
+    ]
+
+    static let atom10Namespace = "http://www.w3.org/2005/Atom"
+    static let atom03Namespace = "http://purl.org/atom/ns#"
+    static let rss10Namespace = "http://purl.org/rss/1.0/"
+    static let rss090Namespace = "http://my.netscape.com/rdf/simple/0.9/"
+}
+
+/// One attribute of a start tag, value already decoded.
+struct XMLAttribute {
+    let name: XMLName
+    let value: String
+}
+
+extension Array where Element == XMLAttribute {
+    subscript(_ name: String) -> String? {
+        first { $0.name.qualified == name }?.value
+    }
+}

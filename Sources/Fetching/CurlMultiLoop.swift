@@ -1,0 +1,148 @@
+import CCurl
+import Foundation
+
+/// The one thread that owns libcurl's multi handle.
+///
+/// libcurl handles are not thread-safe, so a single thread adds transfers, drives them with
+/// `curl_multi_perform`, and sleeps in `curl_multi_poll`; other threads hand work over through a
+/// locked queue and wake it with `curl_multi_wakeup` (DESIGN.md, known pitfalls).
+final class CurlMultiLoop: @unchecked Sendable {
+    private let multi: OpaquePointer
+    private let share: OpaquePointer?
+    private let userAgent: String
+
+    private let lock = NSLock()
+    private var incoming: [Transfer] = []
+    private var cancelled: [ObjectIdentifier] = []
+    private var stopping = false
+    private var thread: Thread?
+
+    /// Transfers on the multi handle, by easy handle; touched by the loop thread only.
+    private var active: [UnsafeMutableRawPointer: Transfer] = [:]
+
+    init(userAgent: String, maxConnections: Int, maxConnectionsPerHost: Int) {
+        CurlGlobal.initialize()
+        multi = OpaquePointer(curl_multi_init()!)
+        _ = ccurl_multi_setopt_long(UnsafeMutableRawPointer(multi), CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections)
+        _ = ccurl_multi_setopt_long(UnsafeMutableRawPointer(multi), CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost)
+        _ = ccurl_multi_setopt_long(UnsafeMutableRawPointer(multi), CURLMOPT_MAXCONNECTS, maxConnections)
+        // Share TLS sessions and DNS answers between transfers: a resumed TLS session costs
+        // a fraction of a full handshake.
+        if let shareHandle = curl_share_init() {
+            share = OpaquePointer(shareHandle)
+            _ = ccurl_share_setopt_long(shareHandle, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_SSL_SESSION.rawValue))
+            _ = ccurl_share_setopt_long(shareHandle, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_DNS.rawValue))
+        } else {
+            share = nil
+        }
+        self.userAgent = userAgent
+        let thread = Thread { [unowned self] in self.run() }
+        thread.name = "feedwatch-curl"
+        self.thread = thread
+        thread.start()
+    }
+
+    deinit {
+        curl_multi_cleanup(UnsafeMutableRawPointer(multi))
+        if let share { curl_share_cleanup(UnsafeMutableRawPointer(share)) }
+    }
+
+    func submit(_ transfer: Transfer) {
+        lock.lock()
+        let refused = stopping
+        if !refused { incoming.append(transfer) }
+        lock.unlock()
+        if refused {
+            transfer.complete(.failure(FetchError.cancelled))
+        } else {
+            curl_multi_wakeup(UnsafeMutableRawPointer(multi))
+        }
+    }
+
+    func cancel(_ transfer: Transfer) {
+        lock.lock()
+        cancelled.append(ObjectIdentifier(transfer))
+        lock.unlock()
+        curl_multi_wakeup(UnsafeMutableRawPointer(multi))
+    }
+
+    /// Ends the loop: transfers still running fail with `FetchError.cancelled`. Blocks until the thread is gone.
+    func stop() {
+        lock.lock()
+        stopping = true
+        lock.unlock()
+        curl_multi_wakeup(UnsafeMutableRawPointer(multi))
+        while thread?.isFinished == false { usleep(1000) }
+    }
+
+    private func run() {
+        let multiPointer = UnsafeMutableRawPointer(multi)
+        var running: Int32 = 0
+        while true {
+            lock.lock()
+            let newTransfers = incoming
+            incoming.removeAll()
+            let cancelIDs = Set(cancelled)
+            cancelled.removeAll()
+            let stop = stopping
+            lock.unlock()
+
+            for transfer in newTransfers { start(transfer) }
+            if !cancelIDs.isEmpty {
+                for (handle, transfer) in active where cancelIDs.contains(ObjectIdentifier(transfer)) {
+                    finish(handle, with: .failure(FetchError.cancelled))
+                }
+            }
+            if stop {
+                for handle in Array(active.keys) { finish(handle, with: .failure(FetchError.cancelled)) }
+                return
+            }
+
+            _ = curl_multi_perform(multiPointer, &running)
+            var remaining: Int32 = 0
+            while let message = curl_multi_info_read(multiPointer, &remaining) {
+                guard ccurl_msg_is_done(message) != 0, let easy = ccurl_msg_easy_handle(message),
+                      let transfer = active[easy] else { continue }
+                finish(easy, with: transfer.outcome(code: ccurl_msg_result(message)))
+            }
+            var ready: Int32 = 0
+            _ = curl_multi_poll(multiPointer, nil, 0, 1000, &ready)
+        }
+    }
+
+    private func start(_ transfer: Transfer) {
+        guard !transfer.isFinished else { return }
+        if let problem = transfer.configure(userAgent: userAgent, share: share) {
+            transfer.complete(.failure(FetchError.transport(code: Int(CURLE_FAILED_INIT.rawValue), message: problem)))
+            return
+        }
+        let code = curl_multi_add_handle(UnsafeMutableRawPointer(multi), transfer.handle)
+        guard code == CURLM_OK else {
+            transfer.complete(.failure(FetchError.transport(code: Int(code.rawValue), message: String(cString: curl_multi_strerror(code)))))
+            return
+        }
+        active[transfer.handle] = transfer
+    }
+
+    private func finish(_ handle: UnsafeMutableRawPointer, with result: Result<FetchResponse, any Error>) {
+        guard let transfer = active.removeValue(forKey: handle) else { return }
+        curl_multi_remove_handle(UnsafeMutableRawPointer(multi), handle)
+        transfer.complete(result)
+    }
+}
+
+/// `curl_global_init` must run once before any other libcurl call, while no other thread uses libcurl.
+enum CurlGlobal {
+    private static let initialized: Bool = {
+        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+        return true
+    }()
+
+    static func initialize() { _ = initialized }
+
+    /// libcurl's version string, e.g. "libcurl/7.88.1 OpenSSL/3.0.15 zlib/1.2.13 brotli/1.0.9 …".
+    static var version: String {
+        initialize()
+        return String(cString: curl_version())
+    }
+}

@@ -1,0 +1,22 @@
+/// Why a fetch failed, worded for the log line a user reads.
+public enum FetchError: Error, Equatable, CustomStringConvertible {
+    /// The URL's scheme is not one we fetch (only http and https, and file when configured).
+    case unsupportedScheme(String)
+    /// libcurl gave up: DNS, connect, TLS, timeout, too many redirects …
+    case transport(code: Int, message: String)
+    /// The body grew past the configured limit.
+    case tooLarge(limit: Int)
+    /// The server answered with an error status.
+    case httpStatus(Int)
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case let .unsupportedScheme(url): return "refusing to fetch \(url): only http and https URLs are fetched (file: only when written in the config)"
+        case let .transport(code, message): return "\(message) (curl error \(code))"
+        case let .tooLarge(limit): return "response body larger than \(limit) bytes; transfer aborted"
+        case let .httpStatus(status): return "HTTP \(status)"
+        case .cancelled: return "cancelled"
+        }
+    }
+}

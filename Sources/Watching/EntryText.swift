@@ -1,0 +1,30 @@
+/// The plain text of an entry's fields, as matching and entity extraction read it.
+/// (HTML is turned into text before it gets here.)
+public struct EntryText: Sendable, Equatable {
+    public var title: String
+    public var summary: String
+    public var content: String
+
+    public init(title: String = "", summary: String = "", content: String = "") {
+        self.title = title
+        self.summary = summary
+        self.content = content
+    }
+
+    public func text(of field: Field) -> String {
+        switch field {
+        case .title: return title
+        case .summary: return summary
+        case .content: return content
+        }
+    }
+
+    /// All fields in order, skipping empty ones and a summary that only repeats the content's start.
+    public var fields: [(Field, String)] {
+        var out: [(Field, String)] = []
+        if !title.isEmpty { out.append((.title, title)) }
+        if !summary.isEmpty, !(content.hasPrefix(summary) && !content.isEmpty) { out.append((.summary, summary)) }
+        if !content.isEmpty { out.append((.content, content)) }
+        return out
+    }
+}

@@ -1,0 +1,126 @@
+/// Parses rule formulas: names (bare words or "quoted phrases"), AND, OR, NOT, parentheses.
+/// AND binds tighter than OR; NOT binds tightest. A bare run of words without operators
+/// between them is one name (`Vladimir Putin AND sanctions` works unquoted too).
+public struct RuleParser: Sendable {
+    public struct ParseError: Error, Equatable, CustomStringConvertible {
+        /// Character offset in the formula, from 0.
+        public var offset: Int
+        public var message: String
+        public var description: String { "column \(offset + 1) of the rule: \(message)" }
+    }
+
+    public init() {}
+
+    public func parse(_ text: String) throws(ParseError) -> RuleExpression {
+        var lexer = Lexer(text: Array(text))
+        let tokens = try lexer.all()
+        var p = Parser(tokens: tokens)
+        let e = try p.parseOr()
+        if p.index < tokens.count {
+            throw ParseError(offset: tokens[p.index].offset, message: "unexpected \(tokens[p.index].text)")
+        }
+        return e
+    }
+
+    struct LexToken { enum Kind { case name, and, or, not, open, close }; var kind: Kind; var text: String; var offset: Int }
+
+    struct Lexer {
+        let text: [Character]
+        var i = 0
+
+        mutating func all() throws(ParseError) -> [LexToken] {
+            var out: [LexToken] = []
+            while i < text.count {
+                let c = text[i]
+                if c.isWhitespace { i += 1; continue }
+                let start = i
+                if c == "(" { out.append(LexToken(kind: .open, text: "(", offset: i)); i += 1; continue }
+                if c == ")" { out.append(LexToken(kind: .close, text: ")", offset: i)); i += 1; continue }
+                if c == "\"" || c == "'" {
+                    i += 1
+                    var s = ""
+                    while i < text.count, text[i] != c { s.append(text[i]); i += 1 }
+                    guard i < text.count else { throw ParseError(offset: start, message: "unclosed quote") }
+                    i += 1
+                    guard !s.trimmedSpaces.isEmpty else { throw ParseError(offset: start, message: "empty name") }
+                    out.append(LexToken(kind: .name, text: s.trimmedSpaces, offset: start))
+                    continue
+                }
+                var word = ""
+                while i < text.count, !text[i].isWhitespace, text[i] != "(", text[i] != ")", text[i] != "\"" {
+                    word.append(text[i]); i += 1
+                }
+                switch word {
+                case "AND": out.append(LexToken(kind: .and, text: word, offset: start))
+                case "OR": out.append(LexToken(kind: .or, text: word, offset: start))
+                case "NOT": out.append(LexToken(kind: .not, text: word, offset: start))
+                default:
+                    // Consecutive bare words form one name.
+                    if let last = out.last, last.kind == .name, text[last.offset] != "\"", text[last.offset] != "'" {
+                        out[out.count - 1].text += " " + word
+                    } else {
+                        out.append(LexToken(kind: .name, text: word, offset: start))
+                    }
+                }
+            }
+            return out
+        }
+    }
+
+    struct Parser {
+        let tokens: [LexToken]
+        var index = 0
+
+        mutating func parseOr() throws(ParseError) -> RuleExpression {
+            var left = try parseAnd()
+            while index < tokens.count, tokens[index].kind == .or {
+                index += 1
+                left = .or(left, try parseAnd())
+            }
+            return left
+        }
+
+        mutating func parseAnd() throws(ParseError) -> RuleExpression {
+            var left = try parseUnary()
+            while index < tokens.count, tokens[index].kind == .and {
+                index += 1
+                left = .and(left, try parseUnary())
+            }
+            return left
+        }
+
+        mutating func parseUnary() throws(ParseError) -> RuleExpression {
+            guard index < tokens.count else {
+                throw ParseError(offset: tokens.last.map { $0.offset + $0.text.count } ?? 0, message: "expected a name, NOT or (")
+            }
+            let t = tokens[index]
+            switch t.kind {
+            case .not:
+                index += 1
+                return .not(try parseUnary())
+            case .open:
+                index += 1
+                let e = try parseOr()
+                guard index < tokens.count, tokens[index].kind == .close else {
+                    throw ParseError(offset: t.offset, message: "this ( is never closed")
+                }
+                index += 1
+                return e
+            case .name:
+                index += 1
+                return .watch(t.text)
+            default:
+                throw ParseError(offset: t.offset, message: "expected a name, NOT or ( before \(t.text)")
+            }
+        }
+    }
+}
+
+extension String {
+    var trimmedSpaces: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,164 @@
+import Entities
+
+/// Matches every watch of every list against an entry in one pass per field.
+///
+/// Built once per (re)load: names and aliases go into a trie of folded words, topic terms
+/// into a second trie of folded, stemmed words, so the cost per entry grows with the text,
+/// not with the number of watches.
+public struct WatchMatcher: Sendable {
+    public let watches: [Watch]
+    public let rules: [Rule]
+
+    private var exact = PhraseTrie()
+    private var stemmed = PhraseTrie()
+    private var patterns: [Pattern] = []
+    private let tokenizer = Tokenizer()
+
+    struct Pattern: Sendable {
+        enum Role: Sendable { case name, alias, term, context, exclude }
+        let watch: Int
+        let role: Role
+        /// A one-word alias that needs support (context, a title, or the full name).
+        let weak: Bool
+    }
+
+    public init(watches: [Watch], rules: [Rule] = []) {
+        self.watches = watches
+        self.rules = rules
+        for (w, watch) in watches.enumerated() {
+            let hasContext = !watch.context.isEmpty
+            add(watch.name, Pattern(watch: w, role: .name, weak: false), stem: watch.kind == .topic)
+            for alias in watch.aliases {
+                let oneWord = WatchMatcher.words(alias).count == 1
+                let weak = watch.kind == .person && hasContext && oneWord
+                add(alias, Pattern(watch: w, role: .alias, weak: weak), stem: watch.kind == .topic)
+            }
+            for term in watch.terms { add(term, Pattern(watch: w, role: .term, weak: false), stem: true) }
+            for phrase in watch.context { add(phrase, Pattern(watch: w, role: .context, weak: false), stem: true) }
+            for phrase in watch.exclude { add(phrase, Pattern(watch: w, role: .exclude, weak: false), stem: false) }
+        }
+    }
+
+    private mutating func add(_ phrase: String, _ pattern: Pattern, stem: Bool) {
+        let words = WatchMatcher.words(phrase)
+        guard !words.isEmpty else { return }
+        patterns.append(pattern)
+        if stem {
+            stemmed.insert(words.map(Stemmer.stem), payload: patterns.count - 1)
+        } else {
+            exact.insert(words, payload: patterns.count - 1)
+        }
+    }
+
+    /// Folded words of a phrase as written in a watch list.
+    static func words(_ phrase: String) -> [String] {
+        Tokenizer().tokenize(phrase).filter { $0.kind != .punctuation }.map { TextFolding.fold($0.text) }
+            .filter { $0 != "'s" }
+    }
+
+    /// The watches that fire on `text`, each with its match locations, in watch-list order.
+    public func match(_ text: EntryText) -> [WatchHit] {
+        var locations: [Int: [MatchLocation]] = [:]   // by watch, strong or supported matches
+        var weak: [Int: [MatchLocation]] = [:]        // weak alias matches awaiting support
+        var supported = Set<Int>()                      // watches with context or a strong name match
+        var excluded = Set<Int>()
+
+        for (field, value) in text.fields {
+            let scalars = Array(value.unicodeScalars)
+            let tokens = tokenizer.tokenize(value).filter { $0.kind != .punctuation && $0.text != "'s" && $0.text != "'S" }
+            let folded = tokens.map { TextFolding.fold($0.text) }
+            let stems = folded.map(Stemmer.stem)
+            for i in tokens.indices {
+                let hits = exact.matches(in: folded, from: i).map { ($0, false) } + stemmed.matches(in: stems, from: i).map { ($0, true) }
+                for ((payload, length), _) in hits {
+                    let p = patterns[payload]
+                    let watch = watches[p.watch]
+                    let first = tokens[i], last = tokens[i + length - 1]
+                    switch p.role {
+                    case .exclude:
+                        excluded.insert(p.watch)
+                        continue
+                    case .context:
+                        supported.insert(p.watch)
+                        continue
+                    default: break
+                    }
+                    if !watch.fields.isEmpty, !watch.fields.contains(field) { continue }
+                    var written = ""
+                    written.unicodeScalars.append(contentsOf: scalars[first.start..<last.end])
+                    let location = MatchLocation(text: written, field: field, start: first.start, end: last.end,
+                                                 snippet: Snippet.make(scalars, start: first.start, end: last.end))
+                    if p.weak {
+                        if partOfAnotherName(tokens, i, length) { continue }
+                        if hasTitleBefore(value: scalars, tokens: tokens, i) {
+                            locations[p.watch, default: []].append(location)
+                        } else {
+                            weak[p.watch, default: []].append(location)
+                        }
+                    } else {
+                        locations[p.watch, default: []].append(location)
+                        if p.role == .name || (p.role == .alias && WatchMatcher.words(watch.name).count > 1 && length > 1) {
+                            supported.insert(p.watch)
+                        }
+                    }
+                }
+            }
+        }
+        for (w, found) in weak where supported.contains(w) || locations[w] != nil {
+            locations[w, default: []].append(contentsOf: found)
+        }
+        return watches.indices.compactMap { w in
+            guard !excluded.contains(w), var found = locations[w], !found.isEmpty else { return nil }
+            found.sort { ($0.field.order, $0.start, -$0.end) < ($1.field.order, $1.start, -$1.end) }
+            // "Putin" inside "Vladimir Putin" is one mention: keep the longest of overlapping matches.
+            var kept: [MatchLocation] = []
+            for location in found {
+                if let last = kept.last, last.field == location.field, location.start < last.end { continue }
+                kept.append(location)
+            }
+            return WatchHit(watch: watches[w], locations: kept)
+        }
+    }
+
+    /// The rules whose formulas hold for the watches that fired.
+    public func firedRules(_ hits: [WatchHit]) -> [Rule] {
+        let names = Set(hits.map(\.watch.name))
+        return rules.filter { $0.expression.evaluate(names) }
+    }
+
+    /// "Paul" in "Paul Ryan" or "St. Paul": a capitalised neighbour makes it someone else's name.
+    private func partOfAnotherName(_ tokens: [Token], _ i: Int, _ length: Int) -> Bool {
+        let after = i + length
+        if after < tokens.count, tokens[after].isCapitalized, tokens[after].kind == .word,
+           tokens[after].start - tokens[after - 1].end <= 1 {
+            return true
+        }
+        if i > 0, tokens[i - 1].isCapitalized, tokens[i - 1].kind == .word,
+           tokens[i].start - tokens[i - 1].end <= 2, !isTitle(tokens[i - 1].text) {
+            return true
+        }
+        return false
+    }
+
+    private func hasTitleBefore(value: [Unicode.Scalar], tokens: [Token], _ i: Int) -> Bool {
+        i > 0 && isTitle(tokens[i - 1].text)
+    }
+
+    private func isTitle(_ word: String) -> Bool {
+        let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
+        return Abbreviations.titles.contains(bare) || PersonTitles.words.contains(bare.lowercased())
+    }
+}
+
+/// Words that, placed before a surname, say it is that person.
+enum PersonTitles {
+    static let words: Set<String> = [
+        "mr", "mrs", "ms", "dr", "senator", "sen", "president", "representative", "rep", "governor",
+        "gov", "minister", "secretary", "chancellor", "judge", "justice", "general", "counsel",
+        "director", "ambassador", "mayor", "speaker", "professor", "prof", "sir", "lord", "lady",
+    ]
+}
+
+extension Field {
+    var order: Int { Field.allCases.firstIndex(of: self)! }
+}
