@@ -1,0 +1,45 @@
+/// feedwatch's main configuration (`/etc/feedwatch/feedwatch.yaml`), paths already resolved.
+public struct Config: Sendable, Equatable {
+    /// The file this came from.
+    public var path: String
+    public var state: String
+    public var alertLog: String
+    /// Default seconds between polls of a feed.
+    public var interval: Int
+    /// On a feed's first fetch, only entries newer than this many seconds raise alerts;
+    /// nil (`backfill: all`) lets every entry of the first fetch alert.
+    public var backfill: Int?
+    /// Directory of watch-list files (`*.yaml`, `*.yml`).
+    public var watchlists: String
+    public var feeds: [FeedConfig]
+    /// Largest feed body accepted, in bytes.
+    public var maxFeedBytes: Int
+    public var userAgent: String?
+
+    public init(path: String, state: String, alertLog: String, interval: Int = 900, backfill: Int? = 86_400,
+                watchlists: String, feeds: [FeedConfig], maxFeedBytes: Int = 16 << 20, userAgent: String? = nil) {
+        self.path = path; self.state = state; self.alertLog = alertLog; self.interval = interval
+        self.backfill = backfill; self.watchlists = watchlists; self.feeds = feeds
+        self.maxFeedBytes = maxFeedBytes; self.userAgent = userAgent
+    }
+
+    public static let defaultPath = "/etc/feedwatch/feedwatch.yaml"
+}
+
+/// One feed to poll.
+public struct FeedConfig: Sendable, Equatable {
+    public var url: String
+    /// Seconds between polls; nil uses the config's default.
+    public var interval: Int?
+    /// A name to show instead of the feed's own title.
+    public var title: String?
+    /// Line of the config where the feed is listed, for messages.
+    public var line: Int?
+
+    public init(url: String, interval: Int? = nil, title: String? = nil, line: Int? = nil) {
+        self.url = url; self.interval = interval; self.title = title; self.line = line
+    }
+
+    /// A `file:` URL: read from disk, allowed only because the config names it.
+    public var isFile: Bool { url.lowercased().hasPrefix("file:") }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Yams
+
+/// Reads and checks `feedwatch.yaml`. Relative paths (state, alert log, watch lists, and
+/// `file:` feed URLs) are resolved against the config file's directory, so a config and its
+/// files can move together.
+public struct ConfigLoader: Sendable {
+    public init() {}
+
+    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent"]
+    static let feedKeys: Set<String> = ["url", "interval", "title"]
+
+    public func load(path: String) throws(ConfigErrors) -> Config {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigErrors([ConfigError(file: path, message: "cannot read config: \(Self.reason(error))")])
+        }
+        return try parse(text, path: path)
+    }
+
+    public func parse(_ text: String, path: String) throws(ConfigErrors) -> Config {
+        var reader = YAMLReader(file: path)
+        let directory = (Self.resolve(path, in: "") as NSString).deletingLastPathComponent
+        var config = Config(path: path, state: "/var/lib/feedwatch/state.sqlite", alertLog: "/var/log/feedwatch/alerts.jsonl",
+                            watchlists: "/etc/feedwatch/watchlists.d", feeds: [])
+        guard let root = reader.compose(text) else {
+            if reader.errors.isEmpty { throw ConfigErrors([ConfigError(file: path, message: "the config is empty")]) }
+            throw ConfigErrors(reader.errors)
+        }
+        for (key, _, value) in reader.mapping(root, "config", known: Self.keys) {
+            switch key {
+            case "state": if let s = reader.string(value, key) { config.state = Self.resolve(s, in: directory) }
+            case "alert_log": if let s = reader.string(value, key) { config.alertLog = Self.resolve(s, in: directory) }
+            case "watchlists": if let s = reader.string(value, key) { config.watchlists = Self.resolve(s, in: directory) }
+            case "interval": if let d = reader.duration(value, key) { config.interval = d }
+            case "backfill":
+                switch value.scalar?.string.lowercased() {
+                case "all": config.backfill = nil
+                case "0", "none": config.backfill = 0
+                default: if let d = reader.duration(value, key) { config.backfill = d }
+                }
+            case "max_feed_bytes":
+                if let s = reader.string(value, key), let n = Int(s), n > 0 { config.maxFeedBytes = n }
+                else { reader.fail(value, "max_feed_bytes: expected a positive number of bytes") }
+            case "user_agent": config.userAgent = reader.string(value, key)
+            case "feeds": config.feeds = feeds(value, directory: directory, reader: &reader)
+            default: break
+            }
+        }
+        if !reader.errors.isEmpty { throw ConfigErrors(reader.errors) }
+        return config
+    }
+
+    private func feeds(_ node: Node, directory: String, reader: inout YAMLReader) -> [FeedConfig] {
+        guard let sequence = node.sequence else {
+            reader.fail(node, "feeds: expected a list of feeds (each '- url: …')")
+            return []
+        }
+        var out: [FeedConfig] = []
+        var seen = Set<String>()
+        for item in sequence {
+            var feed = FeedConfig(url: "", line: item.mark?.line)
+            if let scalar = item.scalar {
+                feed.url = scalar.string.trimmedSpaces
+            } else {
+                for (key, _, value) in reader.mapping(item, "feed", known: Self.feedKeys) {
+                    switch key {
+                    case "url": feed.url = reader.string(value, "url") ?? ""
+                    case "interval": feed.interval = reader.duration(value, "interval")
+                    case "title": feed.title = reader.string(value, "title")
+                    default: break
+                    }
+                }
+            }
+            guard !feed.url.isEmpty else { reader.fail(item, "feed: 'url' is missing"); continue }
+            guard let url = Self.checkURL(feed.url, directory: directory) else {
+                reader.fail(item, "feed: '\(feed.url)' is not an http, https or file URL")
+                continue
+            }
+            feed.url = url
+            guard seen.insert(url).inserted else { reader.fail(item, "feed: \(url) is listed twice"); continue }
+            out.append(feed)
+        }
+        return out
+    }
+
+    /// Accepts http(s) URLs with a host, and `file:` URLs (absolute, or relative to the config).
+    static func checkURL(_ text: String, directory: String) -> String? {
+        let lower = text.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            guard let url = URL(string: text), let host = url.host, !host.isEmpty else { return nil }
+            return text
+        }
+        if lower.hasPrefix("file:") {
+            var path = String(text.dropFirst(5))
+            if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
+            guard !path.isEmpty else { return nil }
+            let absolute = resolve(path.removingPercentEncoding ?? path, in: directory)
+            return URL(fileURLWithPath: absolute).absoluteString
+        }
+        return nil
+    }
+
+    static func resolve(_ path: String, in directory: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
+            return (home as NSString).appendingPathComponent(String(path.dropFirst(2)))
+        }
+        let base = directory.isEmpty ? FileManager.default.currentDirectoryPath : directory
+        let joined = (base as NSString).appendingPathComponent(path)
+        return (joined as NSString).standardizingPath
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError { return "no such file" }
+        if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoPermissionError { return "permission denied" }
+        return ns.localizedDescription
+    }
+}

@@ -1,0 +1,103 @@
+import FeedModel
+import FeedParsing
+import Fetching
+import Store
+import Watching
+
+/// One poll of one feed: fetch (conditionally), parse, find new entries, raise alerts, and
+/// store it all at once. Every failure is caught, recorded against the feed and returned:
+/// one bad feed never stops the others.
+public struct FeedPoller: Sendable {
+    public let fetcher: Fetcher
+    public let ledger: Ledger
+    public var factory: AlertFactory
+    public var backfill: Backfill
+    public var limits: FetchLimits
+    let parser = FeedParser()
+
+    /// Which entries of a feed's first fetch may raise alerts.
+    public enum Backfill: Sendable, Equatable {
+        /// Every entry: for demos and replaying archives.
+        case all
+        /// Entries dated within this many seconds; undated ones stay quiet.
+        case seconds(Int)
+    }
+
+    public init(fetcher: Fetcher, ledger: Ledger, factory: AlertFactory, backfill: Backfill, limits: FetchLimits = FetchLimits()) {
+        self.fetcher = fetcher
+        self.ledger = ledger
+        self.factory = factory
+        self.backfill = backfill
+        self.limits = limits
+    }
+
+    public func poll(_ feed: FeedConfig, now: @Sendable () -> Timestamp = { .now }) async -> PollResult {
+        do {
+            return try await pollThrowing(feed, now: now)
+        } catch let error as FetchError {
+            return await fail(feed, error.description, now: now())
+        } catch let error as StoreError {
+            return PollResult(feedURL: feed.url, status: .failed(error.description))
+        } catch {
+            return await fail(feed, "\(error)", now: now())
+        }
+    }
+
+    private func fail(_ feed: FeedConfig, _ message: String, now: Timestamp) async -> PollResult {
+        try? await ledger.recordFailure(feed.url, message: message, now: now)
+        return PollResult(feedURL: feed.url, status: .failed(message))
+    }
+
+    private func pollThrowing(_ feed: FeedConfig, now: @Sendable () -> Timestamp) async throws -> PollResult {
+        let (state, seen) = try await ledger.feedState(feed.url)
+        let request = FetchRequest(url: feed.url, allowFileURL: feed.isFile, etag: state?.etag,
+                                   lastModified: state?.lastModified, limits: limits)
+        let response = try await fetcher.fetch(request)
+        if response.notModified {
+            try await ledger.recordNotModified(feed.url, now: now())
+            return PollResult(feedURL: feed.url, status: .notModified)
+        }
+        let parsed = parser.parse(response.body, documentURL: response.effectiveURL)
+        if parsed.version == .unknown {
+            throw PollFailure(message: "not a feed: \(parsed.bozoException ?? "no RSS or Atom found")")
+        }
+        let time = now()
+        let firstFetch = state?.firstFetched == nil
+        let feedTitle = feed.title ?? parsed.feed.title.map { HTMLText.normalizedPlainText($0.value).collapsedWhitespace }
+        var newKeys: [String] = []
+        var presentKeys: [String] = []
+        var alerts: [(id: String, line: String)] = []
+        var keysThisPoll = Set<String>()
+        for entry in parsed.entries {
+            let key = entry.key(feedURL: feed.url)
+            guard keysThisPoll.insert(key).inserted else { continue } // duplicate item inside one document
+            if seen.contains(key) { presentKeys.append(key); continue }
+            newKeys.append(key)
+            if firstFetch, !backfillAllows(entry, now: time) { continue }
+            let source = AlertFactory.Source(feedTitle: feedTitle, feedURL: feed.url, entryKey: key, entry: entry)
+            for alert in factory.alerts(for: source, text: EntryText(entry), now: time) {
+                alerts.append((alert.id, alert.json.serialized()))
+            }
+        }
+        try await ledger.record(PollRecord(feedURL: feed.url, title: feedTitle, etag: response.etag,
+                                           lastModified: response.lastModified, newKeys: newKeys,
+                                           presentKeys: presentKeys, alerts: alerts), now: time)
+        return PollResult(feedURL: feed.url, status: .updated(entries: parsed.entries.count, newEntries: newKeys.count),
+                          alerts: alerts.count, warning: parsed.bozo ? parsed.bozoException : nil)
+    }
+
+    private func backfillAllows(_ entry: Entry, now: Timestamp) -> Bool {
+        switch backfill {
+        case .all: return true
+        case let .seconds(window):
+            guard let date = entry.date else { return false }
+            return date.secondsSince1970 >= now.secondsSince1970 - Int64(window)
+        }
+    }
+}
+
+/// A poll that failed for a reason of its own (not fetch or store).
+struct PollFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

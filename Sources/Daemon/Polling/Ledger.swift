@@ -1,0 +1,55 @@
+import FeedModel
+import Store
+
+/// The single owner of the state database and the alert log while the daemon runs.
+///
+/// Polls run concurrently; every read and write of state goes through this actor, so SQLite
+/// sees one connection used from one place at a time.
+public actor Ledger {
+    let store: StateStore
+    let writer: AlertLogWriter
+    /// The last log-write error, reported once until it changes.
+    private var lastLogError: String?
+
+    public init(statePath: String, alertLogPath: String) throws(StoreError) {
+        store = try StateStore(path: statePath)
+        writer = AlertLogWriter(path: alertLogPath, store: store)
+        try writer.reconcile()
+    }
+
+    func feedState(_ url: String) throws(StoreError) -> (FeedState?, Set<String>) {
+        (try store.feed(url), try store.seenKeys(feedURL: url))
+    }
+
+    func record(_ poll: PollRecord, now: Timestamp) throws(StoreError) {
+        try store.record(poll, now: now)
+    }
+
+    func recordNotModified(_ url: String, now: Timestamp) throws(StoreError) {
+        try store.recordNotModified(feedURL: url, now: now)
+    }
+
+    func recordFailure(_ url: String, message: String, now: Timestamp) throws(StoreError) {
+        try store.recordFailure(feedURL: url, message: message, now: now)
+    }
+
+    /// Appends pending alerts to the log. A failure keeps them pending and is returned, not thrown:
+    /// polling goes on, and the next flush retries.
+    func flushLog() -> (written: Int, error: StoreError?) {
+        do {
+            let n = try writer.flush()
+            lastLogError = nil
+            return (n, nil)
+        } catch {
+            return (0, error)
+        }
+    }
+
+    func pendingCount() throws(StoreError) -> Int {
+        try store.pendingAlerts().count
+    }
+
+    public func feeds() throws(StoreError) -> [FeedState] {
+        try store.feeds()
+    }
+}

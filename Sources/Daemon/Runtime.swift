@@ -1,0 +1,65 @@
+import Foundation
+import FeedModel
+import Fetching
+import Store
+import Watching
+
+/// Everything a run needs, built from the config: the watch matcher, the ledger (state and
+/// log) and the fetcher. Building it checks the config and watch lists and creates the
+/// state and log directories, so every problem shows before the first poll.
+public struct Runtime: Sendable {
+    public let config: Config
+    public let watchlists: WatchListLoader.Loaded
+    public let ledger: Ledger
+    public let poller: FeedPoller
+
+    public init(config: Config, fetcher: Fetcher) throws {
+        self.config = config
+        watchlists = try WatchListLoader().load(directory: config.watchlists)
+        for path in [config.state, config.alertLog] {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+                do {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                } catch {
+                    throw ConfigErrors([ConfigError(file: config.path, message: "cannot create directory \(directory): \(ConfigLoader.reason(error))")])
+                }
+            }
+        }
+        ledger = try Ledger(statePath: config.state, alertLogPath: config.alertLog)
+        let matcher = WatchMatcher(watches: watchlists.watches, rules: watchlists.rules)
+        var limits = FetchLimits()
+        limits.maxBodyBytes = config.maxFeedBytes
+        poller = FeedPoller(fetcher: fetcher, ledger: ledger, factory: AlertFactory(matcher: matcher),
+                            backfill: config.backfill.map { .seconds($0) } ?? .all, limits: limits)
+    }
+
+    /// Polls `feeds` concurrently (libcurl caps connections per host), then writes the alerts to the log.
+    public func pollAll(_ feeds: [FeedConfig], log: Log) async -> (results: [PollResult], written: Int, logError: StoreError?) {
+        let results = await withTaskGroup(of: PollResult.self) { group in
+            for feed in feeds { group.addTask { await poller.poll(feed) } }
+            var all: [PollResult] = []
+            for await result in group {
+                report(result, log: log)
+                all.append(result)
+            }
+            return all
+        }
+        let (written, error) = await ledger.flushLog()
+        if let error { log(.error, "\(error.description); \((try? await ledger.pendingCount()) ?? 0) alerts wait in the outbox and will be written once the log is writable") }
+        let order = Dictionary(uniqueKeysWithValues: feeds.enumerated().map { ($1.url, $0) })
+        return (results.sorted { order[$0.feedURL, default: 0] < order[$1.feedURL, default: 0] }, written, error)
+    }
+
+    private func report(_ result: PollResult, log: Log) {
+        switch result.status {
+        case let .updated(entries, new):
+            log(.info, "\(result.feedURL): \(entries) entries, \(new) new, \(result.alerts) alerts")
+        case .notModified:
+            log(.debug, "\(result.feedURL): not modified")
+        case let .failed(message):
+            log(.warning, "\(result.feedURL): \(message)")
+        }
+        if let warning = result.warning { log(.notice, "\(result.feedURL): feed is not well-formed, entries kept: \(warning)") }
+    }
+}

@@ -1,0 +1,38 @@
+import FeedModel
+
+/// When each feed is next due. Intervals are jittered by ±10% so that feeds added together
+/// do not stay in lockstep and hit servers in bursts.
+public struct Schedule: Sendable {
+    private var entries: [String: (feed: FeedConfig, next: Timestamp)] = [:]
+    private var defaultInterval: Int
+
+    public init(feeds: [FeedConfig], defaultInterval: Int, now: Timestamp) {
+        self.defaultInterval = defaultInterval
+        update(feeds: feeds, defaultInterval: defaultInterval, now: now)
+    }
+
+    /// Keeps the due times of feeds still configured; new feeds are due now.
+    public mutating func update(feeds: [FeedConfig], defaultInterval: Int, now: Timestamp) {
+        self.defaultInterval = defaultInterval
+        var next: [String: (FeedConfig, Timestamp)] = [:]
+        for feed in feeds { next[feed.url] = (feed, entries[feed.url]?.next ?? now) }
+        entries = next
+    }
+
+    public func due(now: Timestamp) -> [FeedConfig] {
+        entries.values.filter { $0.next <= now }.map(\.feed).sorted { $0.url < $1.url }
+    }
+
+    public mutating func reschedule(_ feeds: [FeedConfig], now: Timestamp) {
+        for feed in feeds where entries[feed.url] != nil {
+            let interval = feed.interval ?? defaultInterval
+            let jitter = Int64(Double(interval) * Double.random(in: -0.1...0.1))
+            entries[feed.url]!.next = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(interval) + jitter)
+        }
+    }
+
+    public func secondsUntilNext(now: Timestamp) -> Double {
+        guard let next = entries.values.map(\.next).min() else { return 3600 }
+        return Double(max(1, next.secondsSince1970 - now.secondsSince1970))
+    }
+}

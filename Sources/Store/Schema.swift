@@ -1,0 +1,56 @@
+/// The versioned schema of the state database, applied step by step.
+///
+/// `PRAGMA user_version` holds the version. Each migration runs in its own transaction; a
+/// database from a newer feedwatch is refused with a clear message rather than misread.
+enum Schema {
+    static let migrations: [String] = [
+        // 1: feeds with their HTTP validators, seen entries, alert outbox.
+        """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            title TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            first_fetched INTEGER,
+            last_fetched INTEGER,
+            last_success INTEGER,
+            last_error TEXT,
+            error_count INTEGER NOT NULL DEFAULT 0,
+            entries_seen INTEGER NOT NULL DEFAULT 0,
+            next_due INTEGER
+        );
+        CREATE TABLE seen (
+            feed_url TEXT NOT NULL,
+            entry_key TEXT NOT NULL,
+            first_seen INTEGER NOT NULL,
+            last_seen INTEGER NOT NULL,
+            PRIMARY KEY (feed_url, entry_key)
+        ) WITHOUT ROWID;
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            alert_id TEXT NOT NULL UNIQUE,
+            created INTEGER NOT NULL,
+            line TEXT NOT NULL,
+            written INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX outbox_pending ON outbox(written, seq);
+        """,
+    ]
+
+    static var version: Int { migrations.count }
+
+    static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
+        let statement = try db.prepare("PRAGMA user_version")
+        _ = try statement.step()
+        let current = Int(statement.int(0))
+        if current > version {
+            throw StoreError.newerSchema(path: db.path, found: current, known: version)
+        }
+        for step in current..<version {
+            try db.transaction { () throws(StoreError) in
+                try db.execute(migrations[step])
+                try db.execute("PRAGMA user_version = \(step + 1)")
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Daemon
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the config and watch lists; errors name file, line and column."
+    )
+
+    @OptionGroup var options: ConfigOption
+
+    func run() async throws {
+        do {
+            let config = try ConfigLoader().load(path: options.config)
+            let lists = try WatchListLoader().load(directory: config.watchlists)
+            print("\(TerminalText.clean(options.config)): ok: \(config.feeds.count) feeds, \(lists.watches.count) watches and \(lists.rules.count) rules in \(lists.files.count) watch-list files")
+        } catch {
+            exitWith(error)
+        }
+    }
+}

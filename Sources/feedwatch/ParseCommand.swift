@@ -1,0 +1,43 @@
+import ArgumentParser
+import FeedModel
+import FeedParsing
+
+struct ParseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Parse one feed and print it.",
+        discussion: "--json prints feedparser-style JSON (see DESIGN.md); the exit status is 0 even for a bozo feed."
+    )
+
+    @Argument(help: "A feed file, an http(s) URL, or - for standard input.")
+    var source: String
+
+    @Flag(help: "Print JSON with feedparser's field names.")
+    var json = false
+
+    func run() async throws {
+        do {
+            let (bytes, url) = try await InputSource.load(source)
+            let feed = FeedParser().parse(bytes, documentURL: url)
+            if json {
+                print(feed.json.serialized(pretty: true))
+            } else {
+                print(readable(feed))
+            }
+        } catch {
+            exitWith(error)
+        }
+    }
+
+    private func readable(_ feed: ParsedFeed) -> String {
+        let clean = { (s: String?) in TerminalText.clean(s ?? "") }
+        var out = "\(clean(feed.feed.title?.value))  (\(feed.version.rawValue.isEmpty ? "unknown format" : feed.version.rawValue), \(feed.entries.count) entries)"
+        if let link = feed.feed.link { out += "\n" + clean(link) }
+        if feed.bozo { out += "\nwarning: \(clean(feed.bozoException))" }
+        for entry in feed.entries {
+            out += "\n\n" + (entry.date.map { $0.rfc3339 + "  " } ?? "") + clean(entry.title.map { HTMLText.plainText($0.value) })
+            if let link = entry.link { out += "\n  " + clean(link) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Daemon
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the daemon in the foreground (systemd starts it this way).",
+        discussion: "With --once, poll every feed once, write the alerts, print a summary and exit."
+    )
+
+    @OptionGroup var options: ConfigOption
+
+    @Flag(help: "Poll every feed once, write alerts, and exit.")
+    var once = false
+
+    @Flag(name: .shortAndLong, help: "Log every poll, also unchanged feeds.")
+    var verbose = false
+
+    func run() async throws {
+        let log = Log(minimum: verbose ? .debug : (once ? .warning : .info))
+        let daemon = FeedwatchDaemon(configPath: options.config, log: log)
+        do {
+            if once {
+                let (results, written, logError) = try await daemon.runOnce()
+                print(OnceSummary(results: results, written: written).text)
+                if logError != nil { throw ExitCode(1) }
+            } else {
+                try await daemon.run()
+            }
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            exitWith(error)
+        }
+    }
+}
+
+/// The one-paragraph report of `run --once`.
+struct OnceSummary {
+    let results: [PollResult]
+    let written: Int
+
+    var text: String {
+        var updated = 0, unchanged = 0, failed = 0, newEntries = 0
+        for r in results {
+            switch r.status {
+            case let .updated(_, new): updated += 1; newEntries += new
+            case .notModified: unchanged += 1
+            case .failed: failed += 1
+            }
+        }
+        var line = "polled \(results.count) feeds: \(updated) fetched, \(unchanged) unchanged, \(failed) failed; "
+        line += "\(newEntries) new entries; \(written) new alerts written"
+        for r in results {
+            if case let .failed(message) = r.status { line += "\n  failed: \(TerminalText.clean(r.feedURL)): \(TerminalText.clean(message))" }
+        }
+        return line
+    }
+}

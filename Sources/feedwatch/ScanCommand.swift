@@ -1,0 +1,60 @@
+import ArgumentParser
+import Daemon
+import FeedModel
+import FeedParsing
+import Foundation
+import Watching
+
+struct ScanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Dry run: which watches would fire on a feed or a text, and why. Writes nothing."
+    )
+
+    @Argument(help: "A feed file or URL, or a plain text file (- for standard input).")
+    var source: String
+
+    @OptionGroup var options: ConfigOption
+
+    @Flag(help: "Print the alerts as JSON lines.")
+    var json = false
+
+    func run() async throws {
+        do {
+            let config = try ConfigLoader().load(path: options.config)
+            let lists = try WatchListLoader().load(directory: config.watchlists)
+            let factory = AlertFactory(matcher: WatchMatcher(watches: lists.watches, rules: lists.rules))
+            let (bytes, url) = try await InputSource.load(source)
+            let parsed = FeedParser().parse(bytes, documentURL: url)
+            var items: [(Entry, EntryText)] = []
+            if parsed.version != .unknown {
+                items = parsed.entries.map { ($0, EntryText($0)) }
+            } else {
+                // Not a feed: treat the input as one article, its first line as the title.
+                let text = String(decoding: bytes, as: UTF8.self)
+                let title = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+                var entry = Entry()
+                entry.title = TextConstruct(value: title)
+                items = [(entry, EntryText(title: title, content: String(text.dropFirst(title.count))))]
+            }
+            let formatter = AlertFormatter(color: ProcessEnvironment.useColor)
+            var total = 0
+            for (entry, text) in items {
+                let key = entry.key(feedURL: url ?? source)
+                let alerts = factory.alerts(for: .init(feedTitle: parsed.feed.title?.value, feedURL: url ?? source, entryKey: key, entry: entry),
+                                            text: text, now: .now)
+                for alert in alerts {
+                    let line = alert.json.serialized()
+                    if json { print(line) } else {
+                        if total > 0 { print("") }
+                        print(formatter.format(AlertFormatter.parse(line) ?? [:]))
+                    }
+                    total += 1
+                }
+            }
+            if !json { print("\n\(total) alerts would be raised on \(items.count) entries") }
+        } catch {
+            exitWith(error)
+        }
+    }
+}
