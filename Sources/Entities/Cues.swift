@@ -38,6 +38,9 @@ enum Cues {
         "October", "November", "December", "Republican", "Democratic", "Democrat", "Russian", "American",
     ]
 
+    /// Words that may start a sentence before a name and are never part of it.
+    static let functionWords: Set<String> = stopwords.subtracting(["Republican", "Democratic", "Democrat", "Russian", "American"])
+
     static func isTitle(_ word: String) -> Bool { titles.contains(word) }
 
     static func classify(words: [String], titled: Bool, before: String) -> Entity.Kind {
@@ -45,7 +48,6 @@ enum Cues {
         if titled { return .person }
         if words.allSatisfy(placeWords.contains) { return .location }
         if words.count >= 2, firstNames.contains(words[0]) { return .person }
-        if words.count == 1, ["in", "to", "from", "near"].contains(before) { return .location }
         if words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLowercase) }) {
             return .person
         }

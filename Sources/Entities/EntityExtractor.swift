@@ -43,11 +43,13 @@ public struct EntityExtractor: Sendable {
             var first = i
             // Titles are cues, not part of the name: "Senator Paul" → "Paul".
             var titled = false
-            while first < j, Cues.isTitle(words[0]) {
-                titled = true
+            // Sentence-initial function words are not part of the name: "While Trump" → "Trump".
+            while words.count > 1, Cues.isTitle(words[0]) || Cues.functionWords.contains(words[0]) {
+                if Cues.isTitle(words[0]) { titled = true }
                 words.removeFirst()
                 first += 1
             }
+            if words.count == 1, Cues.isTitle(words[0]) { i = j; continue }
             let lone = words.count == 1
             let startsSentence = sentenceStart.contains(first)
             if words.isEmpty || (lone && startsSentence && !titled && !capitalizedElsewhere.contains(words[0]))
@@ -82,16 +84,15 @@ public struct EntityExtractor: Sendable {
             }
         }
         for f in found {
-            if let k = index[f.text] {
+            if let k = index[f.text] ?? (f.words.count == 1 ? surnameOwner[f.text] : nil) {
                 entities[k].mentions.append(f.range)
-            } else if f.words.count == 1, let k = surnameOwner[f.text] {
-                entities[k].mentions.append(f.range)
+                // One string, one type: a mention with a cue (a title, an organisation word) decides.
+                if entities[k].kind == .misc { entities[k].kind = f.kind }
             } else {
                 index[f.text] = entities.count
                 entities.append(Entity(text: f.text, kind: f.kind, mentions: [f.range]))
             }
         }
-        // One string, one type per document: the most informative type any mention earned.
         for k in entities.indices {
             entities[k].mentions.sort { $0.lowerBound < $1.lowerBound }
         }

@@ -121,10 +121,10 @@ public enum Abbreviations {
     /// Titles that come before a person's name: they also make a following surname a person.
     public static let titles: Set<String> = [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt",
-        "Adm", "Pres", "Rev", "Sr", "Jr", "St", "Hon", "Amb", "Cmdr", "Maj", "Supt", "Atty",
+        "Adm", "Pres", "Rev", "Sr", "Jr", "Hon", "Amb", "Cmdr", "Maj", "Supt", "Atty",
     ]
     public static let other: Set<String> = [
-        "Inc", "Corp", "Co", "Ltd", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+        "Inc", "Corp", "Co", "Ltd", "St", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
         "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Mt", "Ft", "Ave", "approx", "est", "Dept", "Univ",
     ]
 }
