@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs the real `feedwatch` binary against a real HTTP server on 127.0.0.1 serving the
+/// sample feeds, and checks the alert log line by line.
+@Suite(.serialized)
+struct DemoFeedsEndToEndTests {
+    let server: TestHTTPServer
+    let directory: URL
+    let config: URL
+
+    init() throws {
+        server = try TestHTTPServer()
+        directory = try TestPaths.temporaryDirectory("feedwatch-e2e")
+        let world = try TestPaths.sampleBytes("world-news.rss.xml")
+        let europe = try TestPaths.sampleBytes("europe-desk.atom.xml")
+        server.route("/world.rss", Self.conditional(body: world, etag: "\"w1\"", type: "application/rss+xml"))
+        server.route("/europe.atom", Self.conditional(body: europe, etag: "\"e1\"", type: "application/atom+xml"))
+        config = directory.appendingPathComponent("feedwatch.yaml")
+        try writeConfig(feeds: ["\(server.baseURL)/world.rss", "\(server.baseURL)/europe.atom"])
+    }
+
+    /// A handler that answers 304 when the client sends back the current ETag.
+    static func conditional(body: [UInt8], etag: String, type: String) -> TestHTTPServer.Handler {
+        { request in
+            if request.headers["if-none-match"] == etag { return .init(status: 304, headers: [("ETag", etag)]) }
+            return .init(status: 200, headers: [("Content-Type", type), ("ETag", etag)], body: body)
+        }
+    }
+
+    func writeConfig(feeds: [String], backfill: String = "all") throws {
+        let watchlists = TestPaths.packageRoot.appendingPathComponent("config/watchlists.d").path
+        var yaml = """
+            state: state.sqlite
+            alert_log: alerts.jsonl
+            backfill: \(backfill)
+            watchlists: \(watchlists)
+            feeds:
+
+            """
+        for feed in feeds { yaml += "  - url: \(feed)\n" }
+        try yaml.write(to: config, atomically: true, encoding: .utf8)
+    }
+
+    func feedwatch(_ arguments: String...) throws -> ProcessResult {
+        try ProcessRunner.run(TestPaths.feedwatchBinary, arguments)
+    }
+
+    func alertLines() throws -> [[String: Any]] {
+        let text = try String(contentsOf: directory.appendingPathComponent("alerts.jsonl"), encoding: .utf8)
+        return try text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
+        }
+    }
+
+    static let letterTitle = "Republican U.S. Senator delivers letter from Trump to Putin"
+    static let euTitle = "EU extends economic sanctions on Russia over Ukraine conflict"
+
+    @Test func firstRunAlertsOnTheArticlesAndNeverOnTheDecoys() throws {
+        let run = try feedwatch("run", "--once", "--config", config.path)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("polled 2 feeds: 2 fetched"))
+
+        let alerts = try alertLines()
+        var fired: [String: Set<String>] = [:]
+        for alert in alerts {
+            let entry = try #require(alert["entry"] as? [String: Any])
+            let title = try #require(entry["title"] as? String)
+            let name = (alert["watch"] as? String) ?? "rule:" + ((alert["rule"] as? String) ?? "?")
+            fired[title, default: []].insert(name)
+        }
+        #expect(fired[Self.letterTitle] == ["Vladimir Putin", "Dmitry Peskov", "Rand Paul", "Robert Mueller", "sanctions",
+                                            "Syria", "Ukraine", "nuclear weapons", "rule:putin-and-sanctions"])
+        #expect(fired[Self.euTitle] == ["sanctions", "Ukraine"])
+        #expect(Set(fired.keys) == [Self.letterTitle, Self.euTitle], "a decoy raised an alert: \(fired.keys.sorted())")
+        #expect(alerts.count == 11)
+        let ids = alerts.compactMap { $0["id"] as? String }
+        #expect(Set(ids).count == ids.count, "duplicate alert ids")
+    }
+
+    @Test func alertLinesFollowTheDesignFormat() throws {
+        _ = try feedwatch("run", "--once", "--config", config.path)
+        let alerts = try alertLines()
+        let putin = try #require(alerts.first { ($0["watch"] as? String) == "Vladimir Putin" })
+        #expect(putin["type"] as? String == "person")
+        #expect(putin["severity"] as? String == "normal")
+        let feed = try #require(putin["feed"] as? [String: Any])
+        #expect(feed["url"] as? String == "\(server.baseURL)/world.rss")
+        #expect(feed["title"] as? String == "World News & Politics (sample)")
+        let entry = try #require(putin["entry"] as? [String: Any])
+        #expect(entry["link"] as? String == "https://news.example.org/world/2018/08/08/senator-delivers-letter-to-putin")
+        #expect(entry["published"] as? String == "2018-08-08T10:00:00Z")
+        let matches = try #require(putin["matches"] as? [[String: Any]])
+        let titleMatch = try #require(matches.first)
+        #expect(titleMatch["field"] as? String == "title")
+        #expect(titleMatch["text"] as? String == "Putin")
+        #expect(titleMatch["start"] as? Int == 54)
+        #expect(titleMatch["end"] as? Int == 59)
+        #expect((titleMatch["snippet"] as? String)?.contains("letter from Trump to Putin") == true)
+        let entities = try #require(putin["entities"] as? [[String: Any]])
+        #expect(entities.contains { $0["text"] as? String == "Dmitry Peskov" && $0["type"] as? String == "PER" })
+
+        let rule = try #require(alerts.first { $0["rule"] as? String == "putin-and-sanctions" })
+        #expect(rule["watch"] == nil)
+        #expect(rule["severity"] as? String == "high")
+
+        // Key order of DESIGN.md: id, time, watch, type, severity, feed, entry, matches, entities.
+        let raw = try String(contentsOf: directory.appendingPathComponent("alerts.jsonl"), encoding: .utf8)
+        let line = try #require(raw.split(separator: "\n").first { $0.contains("\"watch\":\"Vladimir Putin\"") })
+        let keys = ["\"id\":", "\"time\":", "\"watch\":", "\"type\":", "\"severity\":", "\"feed\":", "\"entry\":", "\"matches\":", "\"entities\":"]
+        let positions = keys.map { line.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+    }
+
+    @Test func secondRunAddsNothingAndUsesConditionalGet() throws {
+        _ = try feedwatch("run", "--once", "--config", config.path)
+        let before = try alertLines().count
+        let again = try feedwatch("run", "--once", "--config", config.path)
+        #expect(again.status == 0, "stderr: \(again.stderr)")
+        #expect(again.stdout.contains("0 new alerts"))
+        #expect(try alertLines().count == before)
+        let conditional = server.requests.filter { $0.path == "/world.rss" }.map { $0.headers["if-none-match"] }
+        #expect(conditional == [nil, "\"w1\""])
+        #expect(server.requests.first?.headers["user-agent"]?.hasPrefix("feedwatch/") == true)
+    }
+
+    @Test func aNewEntryInAChangedFeedRaisesOnlyItsOwnAlerts() throws {
+        _ = try feedwatch("run", "--once", "--config", config.path)
+        let before = try alertLines().count
+        var world = try String(contentsOf: TestPaths.sample("world-news.rss.xml"), encoding: .utf8)
+        world = world.replacingOccurrences(of: "<item>", with: """
+            <item><title>Kremlin spokesman Peskov dismisses new report</title>
+            <link>https://news.example.org/world/2018/08/09/peskov</link>
+            <pubDate>Thu, 09 Aug 2018 08:00:00 GMT</pubDate>
+            <description>Peskov told reporters the claims were baseless.</description></item>
+            <item>
+            """, options: [], range: world.range(of: "<item>"))
+        server.route("/world.rss", Self.conditional(body: Array(world.utf8), etag: "\"w2\"", type: "application/rss+xml"))
+        let run = try feedwatch("run", "--once", "--config", config.path)
+        #expect(run.status == 0)
+        let alerts = try alertLines()
+        #expect(alerts.count == before + 1)
+        #expect(alerts.last?["watch"] as? String == "Dmitry Peskov")
+    }
+
+    @Test func tailPrintsReadableAlertsAndRawJSON() throws {
+        _ = try feedwatch("run", "--once", "--config", config.path)
+        let readable = try feedwatch("tail", "-n", "3", "--config", config.path)
+        #expect(readable.status == 0)
+        #expect(readable.stdout.contains("http"))
+        #expect(!readable.stdout.contains("{\"id\""))
+        let raw = try feedwatch("tail", "-n", "2", "--json", "--config", config.path)
+        let lines = raw.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"id\":") })
+        let filtered = try feedwatch("tail", "--watch", "syria", "--json", "--config", config.path)
+        #expect(filtered.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test func aRedirectToAFileURLIsRefused() throws {
+        server.route("/evil", { _ in .init(status: 302, headers: [("Location", "file:///etc/passwd")]) })
+        try writeConfig(feeds: ["\(server.baseURL)/evil", "\(server.baseURL)/europe.atom"])
+        let run = try feedwatch("run", "--once", "--config", config.path)
+        #expect(run.status == 0, "one bad feed must not fail the run")
+        #expect(run.stdout.contains("1 failed"))
+        #expect(run.stdout.contains("/evil"))
+        let log = try String(contentsOf: directory.appendingPathComponent("alerts.jsonl"), encoding: .utf8)
+        #expect(!log.contains("root:"))
+        #expect(try alertLines().count == 2)
+    }
+
+    @Test func backfillKeepsOldEntriesOfAFirstFetchQuiet() throws {
+        try writeConfig(feeds: ["\(server.baseURL)/world.rss"], backfill: "24h")
+        let run = try feedwatch("run", "--once", "--config", config.path)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("4 new entries; 0 new alerts"))
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A small HTTP/1.1 server on 127.0.0.1 (an ephemeral port) for tests: routes map a path to a
+/// handler, and every request is recorded. Real sockets, real libcurl on the other side;
+/// nothing leaves the machine.
+public final class TestHTTPServer: @unchecked Sendable {
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
+        public var headers: [String: String]   // lower-cased names
+    }
+
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: [UInt8]
+        /// Send the body this slowly (bytes per 100 ms); nil sends at once.
+        public var trickle: Int?
+
+        public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = [], trickle: Int? = nil) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.trickle = trickle
+        }
+
+        public init(status: Int = 200, contentType: String = "application/xml", _ text: String) {
+            self.init(status: status, headers: [("Content-Type", contentType)], body: Array(text.utf8))
+        }
+    }
+
+    public typealias Handler = @Sendable (Request) -> Response
+
+    public let port: Int
+    private let listener: Int32
+    private let lock = NSLock()
+    private var routes: [String: Handler] = [:]
+    private var log: [Request] = []
+    private var stopped = false
+
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    public init() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 64) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        port = Int(UInt16(bigEndian: address.sin_port))
+        listener = fd
+        let thread = Thread { [self] in self.acceptLoop() }
+        thread.start()
+    }
+
+    deinit { stop() }
+
+    /// Serves `handler` for `path` (exact path, query string ignored).
+    public func route(_ path: String, _ handler: @escaping Handler) {
+        lock.lock()
+        routes[path] = handler
+        lock.unlock()
+    }
+
+    /// Requests received so far, oldest first.
+    public var requests: [Request] {
+        lock.lock()
+        defer { lock.unlock() }
+        return log
+    }
+
+    public func stop() {
+        lock.lock()
+        let wasStopped = stopped
+        stopped = true
+        lock.unlock()
+        if !wasStopped {
+            shutdown(listener, Int32(SHUT_RDWR))
+            close(listener)
+        }
+    }
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            if client < 0 {
+                lock.lock()
+                let done = stopped
+                lock.unlock()
+                if done { return }
+                continue
+            }
+            let thread = Thread { [self] in self.serve(client) }
+            thread.start()
+        }
+    }
+
+    private func serve(_ fd: Int32) {
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            // Read one request head (bodies are not used by feed fetches).
+            while !buffer.containsHeaderEnd {
+                let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                if n <= 0 { return }
+                buffer.append(contentsOf: chunk[0..<n])
+                if buffer.count > 64 << 10 { return }
+            }
+            let end = buffer.headerEndIndex!
+            let head = String(decoding: buffer[0..<end], as: UTF8.self)
+            buffer.removeFirst(end + 4)
+            var lines = head.components(separatedBy: "\r\n")
+            let requestLine = lines.removeFirst().split(separator: " ")
+            guard requestLine.count >= 2 else { return }
+            var headers: [String: String] = [:]
+            for line in lines {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            let target = String(requestLine[1])
+            let path = String(target.split(separator: "?", maxSplits: 1).first ?? "")
+            let request = Request(method: String(requestLine[0]), path: path, headers: headers)
+            lock.lock()
+            log.append(request)
+            let handler = routes[path]
+            lock.unlock()
+            let response = handler?(request) ?? Response(status: 404, contentType: "text/plain", "not found")
+            guard send(response, to: fd) else { return }
+            if headers["connection"]?.lowercased() == "close" { return }
+        }
+    }
+
+    private func send(_ response: Response, to fd: Int32) -> Bool {
+        var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+        var hasLength = false
+        for (name, value) in response.headers {
+            head += "\(name): \(value)\r\n"
+            if name.lowercased() == "content-length" { hasLength = true }
+        }
+        if !hasLength { head += "Content-Length: \(response.body.count)\r\n" }
+        head += "\r\n"
+        guard writeAll(fd, Array(head.utf8)) else { return false }
+        if let rate = response.trickle {
+            var offset = 0
+            while offset < response.body.count {
+                let piece = Array(response.body[offset..<min(offset + rate, response.body.count)])
+                guard writeAll(fd, piece) else { return false }
+                offset += piece.count
+                usleep(100_000)
+            }
+            return true
+        }
+        return writeAll(fd, response.body)
+    }
+
+    private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
+    }
+
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: return "OK"
+        case 301: return "Moved Permanently"
+        case 302: return "Found"
+        case 304: return "Not Modified"
+        case 308: return "Permanent Redirect"
+        case 404: return "Not Found"
+        case 410: return "Gone"
+        case 429: return "Too Many Requests"
+        case 500: return "Internal Server Error"
+        case 503: return "Service Unavailable"
+        default: return "Status"
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    var headerEndIndex: Int? {
+        guard count >= 4 else { return nil }
+        for i in 0...(count - 4) where self[i] == 13 && self[i + 1] == 10 && self[i + 2] == 13 && self[i + 3] == 10 {
+            return i
+        }
+        return nil
+    }
+
+    var containsHeaderEnd: Bool { headerEndIndex != nil }
+}
