@@ -31,7 +31,10 @@ public struct FeedwatchDaemon: Sendable {
         defer { fetcher.shutdown() }
         var runtime = try Runtime(config: config, fetcher: fetcher)
         var schedule = Schedule(feeds: config.feeds, defaultInterval: config.interval, now: .now)
+        let systemd = SystemdNotifier()
         log(.notice, "started: \(config.feeds.count) feeds, \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
+        // Signal handlers are installed (SignalMonitor above) before systemd hears READY=1.
+        systemd.notify("READY=1\nSTATUS=watching \(config.feeds.count) feeds")
 
         while !signals.stopRequested {
             let due = schedule.due(now: .now)
@@ -46,9 +49,12 @@ public struct FeedwatchDaemon: Sendable {
                 watcher.cancel()
                 if signals.stopRequested { break }
                 schedule.reschedule(due, now: .now)
+                systemd.notify("STATUS=watching \(config.feeds.count) feeds; last cycle \(Timestamp.now.rfc3339)")
             }
             await signals.sleep(seconds: schedule.secondsUntilNext(now: .now))
             if signals.takeReload() {
+                systemd.notify("RELOADING=1\nMONOTONIC_USEC=\(SystemdNotifier.monotonicMicroseconds())")
+                defer { systemd.notify("READY=1\nSTATUS=watching \(config.feeds.count) feeds") }
                 do {
                     let newConfig = try ConfigLoader().load(path: configPath)
                     let newRuntime = try Runtime(config: newConfig, fetcher: fetcher)
@@ -61,6 +67,7 @@ public struct FeedwatchDaemon: Sendable {
                 }
             }
         }
+        systemd.notify("STOPPING=1")
         let (written, error) = await runtime.ledger.flushLog()
         if let error { log(.error, "on exit: \(error.description)") } else if written > 0 { log(.info, "on exit: wrote \(written) pending alerts") }
         log(.notice, "stopped")

@@ -1,0 +1,56 @@
+# feedwatch — two commands on a fresh Debian 12 machine with Swift:
+#   make demo   installs the C libraries if missing, builds, polls the sample feeds once, prints the alerts
+#   make test   installs the C libraries if missing, builds, runs every test
+
+SWIFT      ?= swift
+APT_DEPS   := libxml2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN        := .build/debug/feedwatch
+
+.PHONY: demo test build deps clean-demo release conformance install
+
+## Install the Debian packages feedwatch links against, only those missing.
+deps:
+	@missing=""; for p in $(APT_DEPS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+## Poll the bundled sample feeds once and print the alerts (state in .demo/; a second run adds nothing).
+demo: build
+	@echo "== feedwatch run --once --config config/demo.yaml"
+	@$(BIN) run --once --config config/demo.yaml
+	@echo "== feedwatch tail -n 50 --config config/demo.yaml"
+	@$(BIN) tail -n 50 --config config/demo.yaml
+
+## Forget the demo's state, so the next `make demo` alerts afresh.
+clean-demo:
+	rm -rf .demo
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+release: deps
+	$(SWIFT) build -c release
+
+## feedparser's conformance suite against `feedwatch parse --json` (see docs/conformance.md).
+conformance: release
+	python3 ../shared/conformance/run_feedparser_suite.py --parser ".build/release/feedwatch parse --json" --tier core
+
+PREFIX ?= /usr/local
+## Install the binary, the systemd unit and the example config (does not overwrite an existing config).
+install: release
+	install -D -m 0755 .build/release/feedwatch $(DESTDIR)$(PREFIX)/bin/feedwatch
+	install -D -m 0644 systemd/feedwatch.service $(DESTDIR)/etc/systemd/system/feedwatch.service
+	install -d $(DESTDIR)/etc/feedwatch/watchlists.d
+	[ -e $(DESTDIR)/etc/feedwatch/feedwatch.yaml ] || install -m 0644 config/feedwatch.yaml $(DESTDIR)/etc/feedwatch/feedwatch.yaml
+	for f in config/watchlists.d/*.yaml; do \
+	  [ -e $(DESTDIR)/etc/feedwatch/watchlists.d/$$(basename $$f) ] || install -m 0644 $$f $(DESTDIR)/etc/feedwatch/watchlists.d/; \
+	done
