@@ -36,7 +36,8 @@ public final class AlertLogWriter {
             let pending = try store.pendingAlerts(limit: 1000)
             guard !pending.isEmpty else { return total }
             var text = pending.map(\.line).joined(separator: "\n") + "\n"
-            let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+            // Read access too: the last byte is checked to close a partial line left by a crash or full disk.
+            let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
             guard fd >= 0 else { throw error("open") }
             defer { close(fd) }
             if !endsWithNewline(fd) { text = "\n" + text }

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import Daemon
+
+struct ConfigLoaderTests {
+    func load(_ yaml: String) throws(ConfigErrors) -> Config {
+        try ConfigLoader().parse(yaml, path: "/etc/feedwatch/feedwatch.yaml")
+    }
+
+    @Test func readsEveryKeyAndResolvesRelativePaths() throws {
+        let config = try load("""
+            state: state/s.sqlite
+            alert_log: /var/log/a.jsonl
+            interval: 1h30m
+            backfill: 2d
+            watchlists: lists
+            max_feed_bytes: 1000
+            feeds:
+              - url: https://example.org/rss
+                interval: 5m
+                title: Example
+              - file:samples/x.xml
+            """)
+        #expect(config.state == "/etc/feedwatch/state/s.sqlite")
+        #expect(config.alertLog == "/var/log/a.jsonl")
+        #expect(config.interval == 5400)
+        #expect(config.backfill == 172_800)
+        #expect(config.watchlists == "/etc/feedwatch/lists")
+        #expect(config.maxFeedBytes == 1000)
+        #expect(config.feeds == [FeedConfig(url: "https://example.org/rss", interval: 300, title: "Example", line: 8),
+                                 FeedConfig(url: "file:///etc/feedwatch/samples/x.xml", line: 11)])
+    }
+
+    @Test func backfillAllAndNone() throws {
+        #expect(try load("backfill: all").backfill == nil)
+        #expect(try load("backfill: 0").backfill == 0)
+    }
+
+    @Test func errorsCarryLineAndColumn() {
+        #expect {
+            _ = try load("interval: soon\nfeeds:\n  - url: ftp://x/\n  - url: https://a/\n  - url: https://a/\n")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("feedwatch.yaml:1:11: interval: 'soon' is not a duration")
+                && text.contains("feedwatch.yaml:3:5: feed: 'ftp://x/' is not an http, https or file URL")
+                && text.contains("feedwatch.yaml:5:5: feed: https://a/ is listed twice")
+        }
+    }
+
+    @Test func invalidYAMLIsLocated() {
+        #expect {
+            _ = try load("feeds: [\n")
+        } throws: { error in
+            "\(error)".contains("feedwatch.yaml:2:") && "\(error)".contains("invalid YAML")
+        }
+    }
+
+    @Test func durations() {
+        #expect(Duration.parseSeconds("90s") == 90)
+        #expect(Duration.parseSeconds("15m") == 900)
+        #expect(Duration.parseSeconds("1d2h") == 93_600)
+        #expect(Duration.parseSeconds("42") == 42)
+        #expect(Duration.parseSeconds("5x") == nil)
+        #expect(Duration.parseSeconds("m") == nil)
+        #expect(Duration.parseSeconds("99999999999999999999w") == nil)
+        #expect(Duration.format(seconds: 5400) == "1h30m")
+    }
+}
+
+struct WatchListLoaderTests {
+    @Test func parsesWatchesAndRules() {
+        let (watches, rules, errors) = WatchListLoader().parse("""
+            watch:
+              - name: Vladimir Putin
+                type: person
+                aliases: [Putin]
+              - name: sanctions
+                type: topic
+                terms: [embargo]
+                fields: [title]
+                severity: high
+            rules:
+              - name: both
+                when: '"Vladimir Putin" AND sanctions'
+            """, file: "/x/russia.yaml")
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(watches.map(\.name) == ["Vladimir Putin", "sanctions"])
+        #expect(watches[1].fields == [.title])
+        #expect(watches[1].severity == .high)
+        #expect(watches[0].origin == "russia.yaml:2")
+        #expect(rules.first?.expression.evaluate(["Vladimir Putin", "sanctions"]) == true)
+        #expect(rules.first?.severity == .high)
+    }
+
+    @Test func reportsEachMistakeWithItsPosition() {
+        let (_, _, errors) = WatchListLoader().parse("""
+            watch:
+              - name: A
+                type: persn
+              - type: topic
+              - name: B
+                type: topic
+                aliasses: [b]
+            rules:
+              - name: r
+                when: 'A AND (B'
+            """, file: "/x/l.yaml")
+        let text = errors.map(\.description)
+        #expect(text.contains("/x/l.yaml:3:11: type: 'persn' is not one of person, organization, place, topic"))
+        #expect(text.contains("/x/l.yaml:4:5: watch: 'name' is missing"))
+        #expect(text.contains { $0.hasPrefix("/x/l.yaml:7:5: watch: unknown key 'aliasses' (did you mean 'aliases'?)") })
+        #expect(text.contains { $0.hasPrefix("/x/l.yaml:10:11: when: column 7 of the rule") })
+    }
+
+    @Test func rulesMustNameExistingWatches() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "watch:\n  - name: A\n    type: topic\nrules:\n  - name: r\n    when: A AND Ghost\n".write(
+            to: directory.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        #expect {
+            _ = try WatchListLoader().load(directory: directory.path)
+        } throws: { error in
+            "\(error)".contains("rule 'r' names 'Ghost', which no watch list defines")
+        }
+    }
+
+    @Test func theShippedWatchListIsValid() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let loaded = try WatchListLoader().load(directory: url.appendingPathComponent("config/watchlists.d").path)
+        #expect(loaded.watches.count == 8)
+        #expect(loaded.rules.map(\.name) == ["putin-and-sanctions"])
+    }
+}
