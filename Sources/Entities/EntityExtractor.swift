@@ -34,9 +34,10 @@ public struct EntityExtractor: Sendable {
         while i < tokens.count {
             guard isNameWord(tokens[i]) else { i += 1; continue }
             var j = i + 1
-            while j < tokens.count {
+            while j < tokens.count, !tokens[j].lineBreakBefore {
                 if isNameWord(tokens[j]) { j += 1; continue }
-                if j + 1 < tokens.count, Cues.connectors.contains(tokens[j].text), isNameWord(tokens[j + 1]) { j += 2; continue }
+                if j + 1 < tokens.count, Cues.connectors.contains(tokens[j].text), isNameWord(tokens[j + 1]),
+                   !tokens[j + 1].lineBreakBefore { j += 2; continue }
                 break
             }
             var words = tokens[i..<j].map(\.text)

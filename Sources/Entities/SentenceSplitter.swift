@@ -4,6 +4,8 @@
 public struct SentenceSplitter: Sendable {
     public init() {}
 
+    static let terminators: Set<String> = [".", "!", "?", "\u{2026}"]
+
     /// Ranges of token indices, one per sentence, covering every token in order.
     public func split(_ tokens: [Token]) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
@@ -11,8 +13,13 @@ public struct SentenceSplitter: Sendable {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if t.kind == .punctuation, t.text == "." || t.text == "!" || t.text == "?" || t.text == "\u{2026}" {
+            if t.kind == .punctuation, SentenceSplitter.terminators.contains(t.text) {
                 var end = i + 1
+                // "...", "?!", "!!": one end of sentence.
+                while end < tokens.count, tokens[end].kind == .punctuation, SentenceSplitter.terminators.contains(tokens[end].text),
+                      !tokens[end].spaceBefore {
+                    end += 1
+                }
                 while end < tokens.count, tokens[end].kind == .punctuation,
                       ["\"", "\u{201D}", "'", "\u{2019}", ")"].contains(tokens[end].text), !tokens[end].spaceBefore {
                     end += 1

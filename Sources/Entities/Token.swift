@@ -15,13 +15,17 @@ public struct Token: Sendable, Equatable {
     public var end: Int
     /// True when whitespace (or the start of the text) comes right before the token.
     public var spaceBefore: Bool
+    /// True when a line break comes between this token and the previous one: a headline and
+    /// the paragraph below it never form one name.
+    public var lineBreakBefore: Bool
 
-    public init(text: String, kind: Kind, start: Int, end: Int, spaceBefore: Bool) {
+    public init(text: String, kind: Kind, start: Int, end: Int, spaceBefore: Bool, lineBreakBefore: Bool = false) {
         self.text = text
         self.kind = kind
         self.start = start
         self.end = end
         self.spaceBefore = spaceBefore
+        self.lineBreakBefore = lineBreakBefore
     }
 
     /// Starts with an upper-case letter: "Putin", "U.S.", "McCain".

@@ -14,13 +14,16 @@ public struct Tokenizer: Sendable {
         tokens.reserveCapacity(scalars.count / 5)
         var i = 0
         var spaceBefore = true
+        var lineBreak = false
         while i < scalars.count {
             let c = scalars[i]
             if c.properties.isWhitespace || c.value < 0x20 {
                 spaceBefore = true
+                if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" { lineBreak = true }
                 i += 1
                 continue
             }
+            let countBefore = tokens.count
             let start = i
             if let end = urlEnd(scalars, from: i) {
                 i = end
@@ -37,7 +40,9 @@ public struct Tokenizer: Sendable {
                 i += 1
                 tokens.append(make(scalars, start, i, .punctuation, spaceBefore))
             }
+            if lineBreak, tokens.count > countBefore, countBefore > 0 { tokens[countBefore].lineBreakBefore = true }
             spaceBefore = false
+            lineBreak = false
         }
         return tokens
     }
@@ -109,6 +114,11 @@ public struct Tokenizer: Sendable {
                    dot + 2 < s.count, s[dot + 2] == "." { return true }
                 if segmentStart > start { return true } // final dot of U.S.
             }
+        }
+        // A middle initial: "Robert S. Mueller" (a lone capital letter before a capitalised word).
+        if length == 1, s[start].properties.isUppercase, dot + 2 < s.count, s[dot + 1] == " ",
+           s[dot + 2].properties.isUppercase {
+            return true
         }
         var word = ""
         word.unicodeScalars.append(contentsOf: s[start..<dot])

@@ -17,8 +17,12 @@ public struct Person: Sendable, Equatable {
         if let open = trimmed.firstIndex(of: "("), let close = trimmed.lastIndex(of: ")"), open < close {
             let inside = String(trimmed[trimmed.index(after: open)..<close]).trimmedWhitespace
             let outside = String(trimmed[..<open]).trimmedWhitespace
-            if outside.contains("@") {
+            if outside.contains("@"), !outside.contains(" ") {
                 self.init(name: inside.isEmpty ? nil : inside, email: outside)
+                return
+            }
+            if inside.contains("@"), !inside.contains(" "), !outside.isEmpty {
+                self.init(name: outside, email: inside)
                 return
             }
         }

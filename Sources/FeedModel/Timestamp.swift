@@ -47,7 +47,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable {
             if s.count < width { out += String(repeating: "0", count: width - s.count) }
             out += s
         }
-        pad(c.year, 4); out += "-"; pad(c.month, 2); out += "-"; pad(c.day, 2)
+        if c.year < 0 { out += "-" }
+        pad(abs(c.year), 4); out += "-"; pad(c.month, 2); out += "-"; pad(c.day, 2)
         out += "T"; pad(c.hour, 2); out += ":"; pad(c.minute, 2); out += ":"; pad(c.second, 2); out += "Z"
         return out
     }

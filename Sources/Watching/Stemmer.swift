@@ -3,6 +3,13 @@
 /// terms and text; words shorter than five letters are left alone.
 public enum Stemmer {
     public static func stem(_ word: String) -> String {
+        // A final silent e goes too, so "freeze", "freezes" and "freezing" share "freez".
+        let s = strip(word)
+        if s.unicodeScalars.count >= 5, s.hasSuffix("e"), !s.hasSuffix("ee") { return String(s.dropLast()) }
+        return s
+    }
+
+    private static func strip(_ word: String) -> String {
         let w = Array(word.unicodeScalars)
         guard w.count >= 5 else { return word }
         func str(_ n: Int) -> String { var s = ""; s.unicodeScalars.append(contentsOf: w[0..<n]); return s }

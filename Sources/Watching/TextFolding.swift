@@ -4,14 +4,16 @@
 /// transliterated digraphs ae/oe/ue after a consonant lose their e. Both the watch list and
 /// the text are folded the same way, so the rule only has to be consistent, not linguistic.
 public enum TextFolding {
-    public static func fold(_ word: String) -> String {
+    /// - Parameter transliterate: fold German ae/oe/ue digraphs too (names); topic words keep
+    ///   them, so that "embargoed" still stems to "embargo".
+    public static func fold(_ word: String, transliterate: Bool = true) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(word.unicodeScalars.count)
         var previous: Unicode.Scalar?
         for scalar in word.lowercased().unicodeScalars {
             let folded = fold(scalar)
             for s in folded.unicodeScalars {
-                if s == "e", let p = previous, p == "a" || p == "o" || p == "u",
+                if transliterate, s == "e", let p = previous, p == "a" || p == "o" || p == "u",
                    let before = out.unicodeScalars.dropLast().last, isConsonant(before) {
                     previous = s
                     continue

@@ -44,7 +44,7 @@ public struct WatchMatcher: Sendable {
         guard !words.isEmpty else { return }
         patterns.append(pattern)
         if stem {
-            stemmed.insert(words.map(Stemmer.stem), payload: patterns.count - 1)
+            stemmed.insert(WatchMatcher.topicWords(phrase), payload: patterns.count - 1)
         } else {
             exact.insert(words, payload: patterns.count - 1)
         }
@@ -54,6 +54,12 @@ public struct WatchMatcher: Sendable {
     static func words(_ phrase: String) -> [String] {
         Tokenizer().tokenize(phrase).filter { $0.kind != .punctuation }.map { TextFolding.fold($0.text) }
             .filter { $0 != "'s" }
+    }
+
+    /// Stemmed words of a topic phrase: folded without transliteration, then stemmed.
+    static func topicWords(_ phrase: String) -> [String] {
+        Tokenizer().tokenize(phrase).filter { $0.kind != .punctuation && $0.text != "'s" }
+            .map { Stemmer.stem(TextFolding.fold($0.text, transliterate: false)) }
     }
 
     /// The watches that fire on `text`, each with its match locations, in watch-list order.
@@ -67,7 +73,7 @@ public struct WatchMatcher: Sendable {
             let scalars = Array(value.unicodeScalars)
             let tokens = tokenizer.tokenize(value).filter { $0.kind != .punctuation && $0.text != "'s" && $0.text != "'S" }
             let folded = tokens.map { TextFolding.fold($0.text) }
-            let stems = folded.map(Stemmer.stem)
+            let stems = tokens.map { Stemmer.stem(TextFolding.fold($0.text, transliterate: false)) }
             for i in tokens.indices {
                 let hits = exact.matches(in: folded, from: i).map { ($0, false) } + stemmed.matches(in: stems, from: i).map { ($0, true) }
                 for ((payload, length), _) in hits {
@@ -129,12 +135,14 @@ public struct WatchMatcher: Sendable {
     /// "Paul" in "Paul Ryan" or "St. Paul": a capitalised neighbour makes it someone else's name.
     private func partOfAnotherName(_ tokens: [Token], _ i: Int, _ length: Int) -> Bool {
         let after = i + length
+        // Punctuation tokens are filtered out before matching, so a gap of exactly one scalar
+        // means nothing but a space stands between: "Paul Ryan", "St. Paul". "Moscow. Paul" is two names.
         if after < tokens.count, tokens[after].isCapitalized, tokens[after].kind == .word,
-           tokens[after].start - tokens[after - 1].end <= 1 {
+           tokens[after].start - tokens[after - 1].end == 1 {
             return true
         }
         if i > 0, tokens[i - 1].isCapitalized, tokens[i - 1].kind == .word,
-           tokens[i].start - tokens[i - 1].end <= 2, !isTitle(tokens[i - 1].text) {
+           tokens[i].start - tokens[i - 1].end == 1, !isTitle(tokens[i - 1].text) {
             return true
         }
         return false
