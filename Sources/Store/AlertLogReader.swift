@@ -48,7 +48,9 @@ public struct AlertLogReader: Sendable {
         guard n > 0 else { return [] }
         var ids = Set<String>()
         let prefix = Array("{\"id\":\"".utf8)
-        for line in data[0..<n].split(separator: 0x0A) where line.starts(with: prefix) {
+        // Only whole lines count: a fragment after the last newline is an unfinished write.
+        guard let lastNewline = data[0..<n].lastIndex(of: 0x0A) else { return [] }
+        for line in data[0...lastNewline].split(separator: 0x0A) where line.starts(with: prefix) && line.last == UInt8(ascii: "}") {
             let rest = line.dropFirst(prefix.count)
             if let quote = rest.firstIndex(of: 0x22) { ids.insert(String(decoding: rest[rest.startIndex..<quote], as: UTF8.self)) }
         }

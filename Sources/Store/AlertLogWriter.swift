@@ -5,9 +5,14 @@ import Glibc
 /// Appends outbox alerts to the JSON Lines log: write, fsync, then mark written.
 ///
 /// A crash between the fsync and the mark leaves alerts that are in the log but still
-/// pending; `reconcile` finds their ids in the log's tail on the next start and marks them,
-/// so they are not written twice. A failed write (full disk, unwritable file) leaves them
-/// pending for the next attempt; a partial last line is closed before the next append.
+/// pending; `reconcile` finds their ids in the log's tail (and in the tail of `alerts.jsonl.1`,
+/// in case the log was rotated in between) on the next start and marks them, so they are not
+/// written twice. A failed write (full disk, unwritable file) or a crash mid-write leaves them
+/// pending, and the partial line it left is cut off before the next append, so every line of
+/// the log is a whole alert.
+///
+/// The file is opened anew for every flush: after logrotate renames it, the next flush creates
+/// a fresh file, and after copytruncate, `O_APPEND` writes at the new end. No signal is needed.
 public final class AlertLogWriter {
     public let path: String
     private let store: StateStore
@@ -23,6 +28,7 @@ public final class AlertLogWriter {
         let pending = try store.pendingAlerts()
         guard !pending.isEmpty else { return 0 }
         let idsInLog = AlertLogReader(path: path).idsInTail(bytes: tailBytes)
+            .union(AlertLogReader(path: path + ".1").idsInTail(bytes: tailBytes))
         let already = pending.map(\.id).filter(idsInLog.contains)
         if !already.isEmpty { try store.markWritten(ids: already) }
         return already.count
@@ -35,12 +41,12 @@ public final class AlertLogWriter {
         while true {
             let pending = try store.pendingAlerts(limit: 1000)
             guard !pending.isEmpty else { return total }
-            var text = pending.map(\.line).joined(separator: "\n") + "\n"
-            // Read access too: the last byte is checked to close a partial line left by a crash or full disk.
+            let text = pending.map(\.logLine).joined(separator: "\n") + "\n"
+            // Read access too: the end is checked for a partial line left by a crash or a full disk.
             let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
             guard fd >= 0 else { throw error("open") }
             defer { close(fd) }
-            if !endsWithNewline(fd) { text = "\n" + text }
+            try cutPartialLastLine(fd)
             try writeAll(fd, text)
             guard fsync(fd) == 0 else { throw error("fsync") }
             try store.markWritten(ids: pending.map(\.id))
@@ -48,11 +54,26 @@ public final class AlertLogWriter {
         }
     }
 
-    private func endsWithNewline(_ fd: Int32) -> Bool {
+    /// A log that does not end in a newline ends in a fragment of an alert whose write was cut
+    /// short; that alert is still pending and will be written whole, so the fragment goes.
+    private func cutPartialLastLine(_ fd: Int32) throws(StoreError) {
         var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0 else { return true }
-        var byte: UInt8 = 0
-        return pread(fd, &byte, 1, st.st_size - 1) == 1 ? byte == 0x0A : true
+        guard fstat(fd, &st) == 0, st.st_size > 0 else { return }
+        let size = Int(st.st_size)
+        var end = size
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while end > 0 {
+            let start = max(0, end - chunk.count)
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, end - start, off_t(start)) }
+            guard n == end - start else { throw error("read") }
+            if end == size, chunk[n - 1] == 0x0A { return }
+            if let newline = chunk[0..<n].lastIndex(of: 0x0A) {
+                end = start + newline + 1
+                break
+            }
+            end = start
+        }
+        guard ftruncate(fd, off_t(end)) == 0 else { throw error("truncate") }
     }
 
     private func writeAll(_ fd: Int32, _ text: String) throws(StoreError) {

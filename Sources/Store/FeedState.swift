@@ -32,13 +32,41 @@ public struct PollRecord: Sendable {
     public var newKeys: [String]
     /// Keys of every entry in the feed now (refreshes `last_seen`, for later pruning).
     public var presentKeys: [String]
-    /// Alerts raised by the new entries: (alert id, JSON line).
-    public var alerts: [(id: String, line: String)]
+    /// Alerts raised by the new entries.
+    public var alerts: [OutboxAlert]
 
     public init(feedURL: String, title: String?, etag: String?, lastModified: String?, newKeys: [String],
-                presentKeys: [String], alerts: [(id: String, line: String)]) {
+                presentKeys: [String], alerts: [OutboxAlert]) {
         self.feedURL = feedURL; self.title = title; self.etag = etag; self.lastModified = lastModified
         self.newKeys = newKeys; self.presentKeys = presentKeys; self.alerts = alerts
+    }
+}
+
+/// An alert on its way to the log, with what cross-feed dedup needs to know about it.
+public struct OutboxAlert: Sendable, Equatable {
+    public var id: String
+    /// The JSON line, without `sources` (added at write time when other feeds carried the story).
+    public var line: String
+    /// The watch or rule name: one alert per story and subject.
+    public var subject: String
+    /// The story's canonical link, if it has one.
+    public var linkKey: String?
+    /// The story's normalised title.
+    public var titleKey: String?
+    /// When the story was published (or first seen), seconds since 1970.
+    public var storyTime: Int64
+    /// This copy's feed and entry, as the JSON object listed under `sources`.
+    public var source: String
+
+    public init(id: String, line: String, subject: String? = nil, linkKey: String? = nil, titleKey: String? = nil,
+                storyTime: Int64 = 0, source: String = "{}") {
+        self.id = id
+        self.line = line
+        self.subject = subject ?? id
+        self.linkKey = linkKey
+        self.titleKey = titleKey
+        self.storyTime = storyTime
+        self.source = source
     }
 }
 
@@ -47,4 +75,12 @@ public struct PendingAlert: Sendable, Equatable {
     public var seq: Int64
     public var id: String
     public var line: String
+    /// Every feed and entry that carried the story, when more than one did.
+    public var sources: [String] = []
+
+    /// The line as written to the log: `sources` is appended when the story came from several feeds.
+    public var logLine: String {
+        guard sources.count > 1, line.hasSuffix("}") else { return line }
+        return String(line.dropLast()) + ",\"sources\":[" + sources.joined(separator: ",") + "]}"
+    }
 }

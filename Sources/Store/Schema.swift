@@ -35,6 +35,24 @@ enum Schema {
         );
         CREATE INDEX outbox_pending ON outbox(written, seq);
         """,
+        // 2: pruning relative to the last fetch with content; story keys for dedup across feeds.
+        """
+        ALTER TABLE feeds ADD COLUMN last_content INTEGER;
+        UPDATE feeds SET last_content = last_success;
+        ALTER TABLE outbox ADD COLUMN subject TEXT;
+        ALTER TABLE outbox ADD COLUMN link_key TEXT;
+        ALTER TABLE outbox ADD COLUMN title_key TEXT;
+        ALTER TABLE outbox ADD COLUMN story_time INTEGER;
+        ALTER TABLE outbox ADD COLUMN source TEXT;
+        CREATE INDEX outbox_link ON outbox(link_key, subject);
+        CREATE INDEX outbox_title ON outbox(title_key, subject);
+        CREATE TABLE outbox_sources (
+            alert_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            added INTEGER NOT NULL,
+            PRIMARY KEY (alert_id, source)
+        ) WITHOUT ROWID;
+        """,
     ]
 
     static var version: Int { migrations.count }

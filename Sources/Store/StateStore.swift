@@ -6,6 +6,13 @@ import FeedModel
 /// crash can never lose an alert for an entry that counts as processed, nor alert twice for it.
 public final class StateStore {
     public let database: SQLiteDatabase
+    /// A seen entry absent from its feed's fetches for this long is forgotten.
+    public var forgetAfterSeconds: Int64 = 30 * 86_400
+    /// Stories published this close together with the same normalised title are one story.
+    public var storyWindowSeconds: Int64 = 86_400
+    /// Written alerts are kept this long for dedup and reconciliation, then deleted.
+    public var keepWrittenSeconds: Int64 = 7 * 86_400
+    private var lastOutboxPrune: Int64 = 0
 
     public init(path: String) throws(StoreError) {
         database = try SQLiteDatabase(path: path)
@@ -53,19 +60,58 @@ public final class StateStore {
         let t = now.secondsSince1970
         try database.transaction { () throws(StoreError) in
             try database.prepare("""
-                INSERT INTO feeds (url, title, etag, last_modified, first_fetched, last_fetched, last_success, error_count, entries_seen)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, 0, ?6)
+                INSERT INTO feeds (url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_content, error_count, entries_seen)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?5, 0, ?6)
                 ON CONFLICT(url) DO UPDATE SET title = coalesce(?2, title), etag = ?3, last_modified = ?4,
-                    first_fetched = coalesce(first_fetched, ?5), last_fetched = ?5, last_success = ?5,
+                    first_fetched = coalesce(first_fetched, ?5), last_fetched = ?5, last_success = ?5, last_content = ?5,
                     last_error = NULL, error_count = 0, entries_seen = entries_seen + ?6
                 """).run(poll.feedURL, poll.title, poll.etag, poll.lastModified, t, poll.newKeys.count)
             let insertSeen = try database.prepare("INSERT OR IGNORE INTO seen (feed_url, entry_key, first_seen, last_seen) VALUES (?, ?, ?, ?)")
             for key in poll.newKeys { try insertSeen.run(poll.feedURL, key, t, t) }
             let touch = try database.prepare("UPDATE seen SET last_seen = ? WHERE feed_url = ? AND entry_key = ?")
             for key in poll.presentKeys { try touch.run(t, poll.feedURL, key) }
-            let insertAlert = try database.prepare("INSERT OR IGNORE INTO outbox (alert_id, created, line) VALUES (?, ?, ?)")
-            for alert in poll.alerts { try insertAlert.run(alert.id, t, alert.line) }
+            // Keys absent from this fetch keep their old last_seen; forget those absent too long.
+            // (A 304 never prunes: the feed still holds what the last full fetch saw.)
+            try database.prepare("DELETE FROM seen WHERE feed_url = ? AND last_seen < ?").run(poll.feedURL, t - forgetAfterSeconds)
+            for alert in poll.alerts { try enqueue(alert, now: t) }
+            if t - lastOutboxPrune > 3600 {
+                try pruneOutbox(now: t)
+                lastOutboxPrune = t
+            }
         }
+    }
+
+    /// Puts an alert in the outbox, unless the same story already raised one for the same
+    /// watch or rule: then this copy is listed among that alert's sources instead.
+    private func enqueue(_ alert: OutboxAlert, now t: Int64) throws(StoreError) {
+        let exists = try database.prepare("SELECT 1 FROM outbox WHERE alert_id = ?")
+        try exists.bind(alert.id)
+        if try exists.step() { return }
+        let twin = try database.prepare("""
+            SELECT alert_id FROM outbox WHERE subject = ?1 AND (
+                (?2 IS NOT NULL AND link_key = ?2) OR
+                (?3 IS NOT NULL AND title_key = ?3 AND abs(story_time - ?4) < ?5))
+            ORDER BY seq LIMIT 1
+            """)
+        try twin.bind(alert.subject, alert.linkKey, alert.titleKey, alert.storyTime, storyWindowSeconds)
+        if try twin.step(), let first = twin.string(0) {
+            try database.prepare("INSERT OR IGNORE INTO outbox_sources (alert_id, source, added) VALUES (?, ?, ?)")
+                .run(first, alert.source, t)
+            return
+        }
+        try database.prepare("""
+            INSERT INTO outbox (alert_id, created, line, subject, link_key, title_key, story_time, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).run(alert.id, t, alert.line, alert.subject, alert.linkKey, alert.titleKey, alert.storyTime, alert.source)
+    }
+
+    /// Deletes written alerts past the dedup and reconciliation horizon.
+    private func pruneOutbox(now t: Int64) throws(StoreError) {
+        try database.execute("""
+            DELETE FROM outbox_sources WHERE alert_id IN
+                (SELECT alert_id FROM outbox WHERE written = 1 AND created < \(t - keepWrittenSeconds));
+            DELETE FROM outbox WHERE written = 1 AND created < \(t - keepWrittenSeconds);
+            """)
     }
 
     /// Records a 304: the feed is healthy and unchanged.
@@ -85,10 +131,18 @@ public final class StateStore {
 
     /// Alerts not yet in the log, oldest first.
     public func pendingAlerts(limit: Int = 10_000) throws(StoreError) -> [PendingAlert] {
-        let s = try database.prepare("SELECT seq, alert_id, line FROM outbox WHERE written = 0 ORDER BY seq LIMIT ?")
+        let s = try database.prepare("SELECT seq, alert_id, line, source FROM outbox WHERE written = 0 ORDER BY seq LIMIT ?")
         try s.bind(limit)
         var out: [PendingAlert] = []
-        while try s.step() { out.append(PendingAlert(seq: s.int(0), id: s.string(1) ?? "", line: s.string(2) ?? "")) }
+        let extra = try database.prepare("SELECT source FROM outbox_sources WHERE alert_id = ? ORDER BY added, source")
+        while try s.step() {
+            var alert = PendingAlert(seq: s.int(0), id: s.string(1) ?? "", line: s.string(2) ?? "")
+            try extra.bind(alert.id)
+            var others: [String] = []
+            while try extra.step() { if let source = extra.string(0) { others.append(source) } }
+            if !others.isEmpty { alert.sources = [s.string(3) ?? "{}"] + others }
+            out.append(alert)
+        }
         return out
     }
 

@@ -17,7 +17,7 @@ struct StateStoreTests {
 
     func poll(new: [String], present: [String] = [], alerts: [(String, String)] = [], etag: String? = "\"e\"") -> PollRecord {
         PollRecord(feedURL: "https://x/feed", title: "X", etag: etag, lastModified: nil, newKeys: new, presentKeys: present,
-                   alerts: alerts.map { (id: $0.0, line: $0.1) })
+                   alerts: alerts.map { OutboxAlert(id: $0.0, line: $0.1) })
     }
 
     @Test func recordsSeenEntriesValidatorsAndAlertsTogether() throws {
@@ -59,7 +59,7 @@ struct StateStoreTests {
         #expect {
             _ = try StateStore(path: path)
         } throws: { error in
-            "\(error)".contains("schema version 99") && "\(error)".contains("knows only up to 1")
+            "\(error)".contains("schema version 99") && "\(error)".contains("knows only up to \(Schema.version)")
         }
     }
 
@@ -93,7 +93,7 @@ struct AlertLogWriterTests {
 
     func add(_ ids: [String]) throws {
         try store.record(PollRecord(feedURL: "f", title: nil, etag: nil, lastModified: nil, newKeys: ids, presentKeys: [],
-                                    alerts: ids.map { (id: $0, line: "{\"id\":\"\($0)\"}") }), now: .now)
+                                    alerts: ids.map { OutboxAlert(id: $0, line: "{\"id\":\"\($0)\"}") }), now: .now)
     }
 
     func logLines() throws -> [String] {
@@ -121,11 +121,29 @@ struct AlertLogWriterTests {
         #expect(try logLines() == ["{\"id\":\"a\"}", "{\"id\":\"b\"}"])
     }
 
-    @Test func aPartialLastLineIsClosedBeforeAppending() throws {
-        try "{\"id\":\"x\"".write(toFile: logPath, atomically: false, encoding: .utf8)
+    @Test func aPartialLastLineIsCutAndItsAlertWrittenWhole() throws {
+        // A crash mid-write left half of alert "a"; it is still pending.
+        try "{\"id\":\"old\"}\n{\"id\":\"a".write(toFile: logPath, atomically: false, encoding: .utf8)
+        try add(["a"])
+        let writer = AlertLogWriter(path: logPath, store: store)
+        #expect(try writer.reconcile() == 0, "a fragment must not count as written")
+        #expect(try writer.flush() == 1)
+        #expect(try logLines() == ["{\"id\":\"old\"}", "{\"id\":\"a\"}"])
+    }
+
+    @Test func aLogThatIsOnlyAFragmentIsEmptiedFirst() throws {
+        try "{\"id\":\"a".write(toFile: logPath, atomically: false, encoding: .utf8)
         try add(["a"])
         _ = try AlertLogWriter(path: logPath, store: store).flush()
-        #expect(try logLines() == ["{\"id\":\"x\"", "{\"id\":\"a\"}"])
+        #expect(try logLines() == ["{\"id\":\"a\"}"])
+    }
+
+    @Test func reconcileAlsoReadsTheRotatedLog() throws {
+        try add(["a", "b"])
+        try "{\"id\":\"a\"}\n".write(toFile: logPath + ".1", atomically: false, encoding: .utf8)
+        let writer = AlertLogWriter(path: logPath, store: store)
+        #expect(try writer.reconcile() == 1)
+        #expect(try store.pendingAlerts().map(\.id) == ["b"])
     }
 
     @Test func anUnwritableLogKeepsAlertsPendingUntilItIsWritable() throws {

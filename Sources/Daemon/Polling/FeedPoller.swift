@@ -66,7 +66,7 @@ public struct FeedPoller: Sendable {
         let feedTitle = feed.title ?? parsed.feed.title.map { HTMLText.normalizedPlainText($0.value).collapsedWhitespace }
         var newKeys: [String] = []
         var presentKeys: [String] = []
-        var alerts: [(id: String, line: String)] = []
+        var alerts: [OutboxAlert] = []
         var keysThisPoll = Set<String>()
         for entry in parsed.entries {
             let key = entry.key(feedURL: feed.url)
@@ -76,7 +76,9 @@ public struct FeedPoller: Sendable {
             if firstFetch, !backfillAllows(entry, now: time) { continue }
             let source = AlertFactory.Source(feedTitle: feedTitle, feedURL: feed.url, entryKey: key, entry: entry)
             for alert in factory.alerts(for: source, text: EntryText(entry), now: time) {
-                alerts.append((alert.id, alert.json.serialized()))
+                alerts.append(OutboxAlert(id: alert.id, line: alert.json.serialized(), subject: alert.subject,
+                                          linkKey: StoryKey.link(entry.link), titleKey: StoryKey.title(alert.entry.title),
+                                          storyTime: (entry.date ?? time).secondsSince1970, source: alert.sourceJSON.serialized()))
             }
         }
         try await ledger.record(PollRecord(feedURL: feed.url, title: feedTitle, etag: response.etag,
