@@ -18,7 +18,7 @@ public struct FeedwatchDaemon: Sendable {
         let config = try ConfigLoader().load(path: configPath)
         let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent)
         defer { fetcher.shutdown() }
-        let runtime = try Runtime(config: config, fetcher: fetcher)
+        let runtime = try await Runtime(config: config, fetcher: fetcher)
         log(.info, "polling \(config.feeds.count) feeds once with \(runtime.watchlists.watches.count) watches and \(runtime.watchlists.rules.count) rules")
         return await runtime.pollAll(config.feeds, log: log)
     }
@@ -29,9 +29,12 @@ public struct FeedwatchDaemon: Sendable {
         var config = try ConfigLoader().load(path: configPath)
         let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent)
         defer { fetcher.shutdown() }
-        var runtime = try Runtime(config: config, fetcher: fetcher)
-        var schedule = Schedule(feeds: config.feeds, defaultInterval: config.interval, now: .now)
+        var runtime = try await Runtime(config: config, fetcher: fetcher)
+        var schedule = Schedule(feeds: config.feeds, defaultInterval: config.interval, now: .now,
+                                stored: (try? await runtime.ledger.nextDue()) ?? [:])
         let systemd = SystemdNotifier()
+        // Alerts a crash left in the outbox go out before anything else.
+        var logBlocked = await flush(runtime.ledger)
         log(.notice, "started: \(config.feeds.count) feeds, \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
         // Signal handlers are installed (SignalMonitor above) before systemd hears READY=1.
         systemd.notify("READY=1\nSTATUS=watching \(config.feeds.count) feeds")
@@ -40,24 +43,27 @@ public struct FeedwatchDaemon: Sendable {
             let due = schedule.due(now: .now)
             if !due.isEmpty {
                 // Poll in a child task; a watcher cancels it on SIGTERM so in-flight transfers stop.
-                let cycle = Task { [runtime, log] in await runtime.pollAll(due, log: log) }
+                let cycle = Task { [runtime, log] in await runtime.pollAll(due, log: log).logError != nil }
                 let watcher = Task {
                     while !Task.isCancelled, !signals.stopRequested { await signals.sleep(seconds: 0.2, wakeOnReload: false) }
                     if signals.stopRequested { cycle.cancel() }
                 }
-                _ = await cycle.value
+                logBlocked = await cycle.value
                 watcher.cancel()
                 if signals.stopRequested { break }
                 schedule.reschedule(due, now: .now)
+                do { try await runtime.ledger.setNextDue(schedule.dueTimes) } catch { log(.error, "cannot store the schedule: \(error)") }
                 systemd.notify("STATUS=watching \(config.feeds.count) feeds; last cycle \(Timestamp.now.rfc3339)")
             }
-            await signals.sleep(seconds: schedule.secondsUntilNext(now: .now))
+            // While the log cannot be written, retry every 30 s so alerts go out soon after space returns.
+            await signals.sleep(seconds: logBlocked ? min(30, schedule.secondsUntilNext(now: .now)) : schedule.secondsUntilNext(now: .now))
+            if logBlocked, !signals.stopRequested { logBlocked = await flush(runtime.ledger) }
             if signals.takeReload() {
                 systemd.notify("RELOADING=1\nMONOTONIC_USEC=\(SystemdNotifier.monotonicMicroseconds())")
                 defer { systemd.notify("READY=1\nSTATUS=watching \(config.feeds.count) feeds") }
                 do {
                     let newConfig = try ConfigLoader().load(path: configPath)
-                    let newRuntime = try Runtime(config: newConfig, fetcher: fetcher)
+                    let newRuntime = try await Runtime(config: newConfig, fetcher: fetcher, reusing: runtime.ledger)
                     config = newConfig
                     runtime = newRuntime
                     schedule.update(feeds: config.feeds, defaultInterval: config.interval, now: .now)
@@ -71,5 +77,16 @@ public struct FeedwatchDaemon: Sendable {
         let (written, error) = await runtime.ledger.flushLog()
         if let error { log(.error, "on exit: \(error.description)") } else if written > 0 { log(.info, "on exit: wrote \(written) pending alerts") }
         log(.notice, "stopped")
+    }
+
+    /// Writes pending alerts; returns true while the log cannot be written (the error is logged).
+    private func flush(_ ledger: Ledger) async -> Bool {
+        let (written, error) = await ledger.flushLog()
+        if let error {
+            log(.error, "\(error.description); alerts wait in the outbox and will be written once the log is writable")
+            return true
+        }
+        if written > 0 { log(.info, "wrote \(written) pending alerts") }
+        return false
     }
 }

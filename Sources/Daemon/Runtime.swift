@@ -13,7 +13,9 @@ public struct Runtime: Sendable {
     public let ledger: Ledger
     public let poller: FeedPoller
 
-    public init(config: Config, fetcher: Fetcher) throws {
+    /// - Parameter ledger: the running daemon's ledger, kept across a reload (it holds the
+    ///   state lock); a reload cannot move the state file or the log.
+    public init(config: Config, fetcher: Fetcher, reusing ledger: Ledger? = nil) async throws {
         self.config = config
         watchlists = try WatchListLoader().load(directory: config.watchlists)
         for path in [config.state, config.alertLog] {
@@ -26,11 +28,19 @@ public struct Runtime: Sendable {
                 }
             }
         }
-        ledger = try Ledger(statePath: config.state, alertLogPath: config.alertLog)
+        if let ledger {
+            guard ledger.statePath == config.state, ledger.alertLogPath == config.alertLog else {
+                throw ConfigErrors([ConfigError(file: config.path, message: "state and alert_log cannot change on reload; restart feedwatch to move them")])
+            }
+            await ledger.setForgetAfter(config.forgetAfter)
+            self.ledger = ledger
+        } else {
+            self.ledger = try Ledger(statePath: config.state, alertLogPath: config.alertLog, forgetAfterSeconds: config.forgetAfter)
+        }
         let matcher = WatchMatcher(watches: watchlists.watches, rules: watchlists.rules)
         var limits = FetchLimits()
         limits.maxBodyBytes = config.maxFeedBytes
-        poller = FeedPoller(fetcher: fetcher, ledger: ledger, factory: AlertFactory(matcher: matcher),
+        poller = FeedPoller(fetcher: fetcher, ledger: self.ledger, factory: AlertFactory(matcher: matcher),
                             backfill: config.backfill.map { .seconds($0) } ?? .all, limits: limits)
     }
 
@@ -46,7 +56,7 @@ public struct Runtime: Sendable {
             return all
         }
         let (written, error) = await ledger.flushLog()
-        if let error { log(.error, "\(error.description); \((try? await ledger.pendingCount()) ?? 0) alerts wait in the outbox and will be written once the log is writable") }
+        if let error { log(.error, "\(error.description); \((try? await ledger.pendingCount()) ?? 0) alerts wait in the outbox and are written once the log is writable") }
         let order = Dictionary(uniqueKeysWithValues: feeds.enumerated().map { ($1.url, $0) })
         return (results.sorted { order[$0.feedURL, default: 0] < order[$1.feedURL, default: 0] }, written, error)
     }

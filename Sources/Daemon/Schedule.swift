@@ -6,9 +6,14 @@ public struct Schedule: Sendable {
     private var entries: [String: (feed: FeedConfig, next: Timestamp)] = [:]
     private var defaultInterval: Int
 
-    public init(feeds: [FeedConfig], defaultInterval: Int, now: Timestamp) {
+    /// - Parameter stored: due times saved by an earlier run; a feed due later than its interval
+    ///   from now (its interval was shortened) is due at most one interval from now.
+    public init(feeds: [FeedConfig], defaultInterval: Int, now: Timestamp, stored: [String: Timestamp] = [:]) {
         self.defaultInterval = defaultInterval
-        update(feeds: feeds, defaultInterval: defaultInterval, now: now)
+        for feed in feeds {
+            let latest = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(feed.interval ?? defaultInterval))
+            entries[feed.url] = (feed, min(stored[feed.url] ?? now, latest))
+        }
     }
 
     /// Keeps the due times of feeds still configured; new feeds are due now.
@@ -18,6 +23,9 @@ public struct Schedule: Sendable {
         for feed in feeds { next[feed.url] = (feed, entries[feed.url]?.next ?? now) }
         entries = next
     }
+
+    /// Every feed's next due time, to store.
+    public var dueTimes: [String: Timestamp] { entries.mapValues(\.next) }
 
     public func due(now: Timestamp) -> [FeedConfig] {
         entries.values.filter { $0.next <= now }.map(\.feed).sorted { $0.url < $1.url }

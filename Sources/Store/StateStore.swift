@@ -129,6 +129,23 @@ public final class StateStore {
             """).run(feedURL, now.secondsSince1970, message)
     }
 
+    /// When each feed is next due, as stored by the scheduler.
+    public func nextDue() throws(StoreError) -> [String: Timestamp] {
+        let s = try database.prepare("SELECT url, next_due FROM feeds WHERE next_due IS NOT NULL")
+        var out: [String: Timestamp] = [:]
+        while try s.step() { if let url = s.string(0) { out[url] = Timestamp(secondsSince1970: s.int(1)) } }
+        return out
+    }
+
+    public func setNextDue(_ times: [String: Timestamp]) throws(StoreError) {
+        try database.transaction { () throws(StoreError) in
+            let s = try database.prepare("""
+                INSERT INTO feeds (url, next_due) VALUES (?1, ?2) ON CONFLICT(url) DO UPDATE SET next_due = ?2
+                """)
+            for (url, time) in times { try s.run(url, time.secondsSince1970) }
+        }
+    }
+
     /// Alerts not yet in the log, oldest first.
     public func pendingAlerts(limit: Int = 10_000) throws(StoreError) -> [PendingAlert] {
         let s = try database.prepare("SELECT seq, alert_id, line, source FROM outbox WHERE written = 0 ORDER BY seq LIMIT ?")

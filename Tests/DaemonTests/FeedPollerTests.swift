@@ -17,14 +17,14 @@ struct FeedPollerTests {
         directory = try TestPaths.temporaryDirectory("feedwatch-poller")
     }
 
-    func runtime(_ feeds: [String]) throws -> Runtime {
+    func runtime(_ feeds: [String]) async throws -> Runtime {
         let config = Config(path: directory.appendingPathComponent("f.yaml").path,
                             state: directory.appendingPathComponent("s.sqlite").path,
                             alertLog: directory.appendingPathComponent("a.jsonl").path,
                             backfill: nil,
                             watchlists: TestPaths.packageRoot.appendingPathComponent("config/watchlists.d").path,
                             feeds: feeds.map { FeedConfig(url: server.baseURL + $0) })
-        return try Runtime(config: config, fetcher: fetcher)
+        return try await Runtime(config: config, fetcher: fetcher)
     }
 
     @Test func badFeedsFailAloneWithTheirReasonRecorded() async throws {
@@ -32,7 +32,7 @@ struct FeedPollerTests {
         server.route("/good", { _ in .init(status: 200, body: world) })
         server.route("/html", { _ in .init(status: 200, contentType: "text/html", "<html><body>Sorry</body></html>") })
         server.route("/broken", { _ in .init(status: 500, contentType: "text/plain", "oops") })
-        let rt = try runtime(["/good", "/html", "/broken"])
+        let rt = try await runtime(["/good", "/html", "/broken"])
         let (results, written, logError) = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
         #expect(logError == nil)
         #expect(written == 9)
@@ -53,7 +53,7 @@ struct FeedPollerTests {
             <item><title>Peskov speaks</title><guid>1</guid></item>
             <item><title>Putin repl
             """) })
-        let rt = try runtime(["/bozo"])
+        let rt = try await runtime(["/bozo"])
         let (results, written, _) = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
         #expect(results.first?.warning != nil)
         #expect(written >= 1)

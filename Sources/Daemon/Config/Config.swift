@@ -15,6 +15,8 @@ public struct Config: Sendable, Equatable {
     /// Largest feed body accepted, in bytes.
     public var maxFeedBytes: Int
     public var userAgent: String?
+    /// A seen entry gone from its feed for this many seconds is forgotten (keeps the state small).
+    public var forgetAfter: Int = 30 * 86_400
 
     public init(path: String, state: String, alertLog: String, interval: Int = 900, backfill: Int? = 86_400,
                 watchlists: String, feeds: [FeedConfig], maxFeedBytes: Int = 16 << 20, userAgent: String? = nil) {

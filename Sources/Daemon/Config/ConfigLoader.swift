@@ -7,7 +7,7 @@ import Yams
 public struct ConfigLoader: Sendable {
     public init() {}
 
-    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent"]
+    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent", "forget_after"]
     static let feedKeys: Set<String> = ["url", "interval", "title"]
 
     public func load(path: String) throws(ConfigErrors) -> Config {
@@ -45,6 +45,7 @@ public struct ConfigLoader: Sendable {
                 if let s = reader.string(value, key), let n = Int(s), n > 0 { config.maxFeedBytes = n }
                 else { reader.fail(value, "max_feed_bytes: expected a positive number of bytes") }
             case "user_agent": config.userAgent = reader.string(value, key)
+            case "forget_after": if let d = reader.duration(value, key) { config.forgetAfter = d }
             case "feeds": config.feeds = feeds(value, directory: directory, reader: &reader)
             default: break
             }

@@ -8,13 +8,34 @@ import Store
 public actor Ledger {
     let store: StateStore
     let writer: AlertLogWriter
+    /// Held while this ledger lives: one daemon per state file.
+    private let lock: StateLock
+    public nonisolated let statePath: String
+    public nonisolated let alertLogPath: String
     /// The last log-write error, reported once until it changes.
     private var lastLogError: String?
 
-    public init(statePath: String, alertLogPath: String) throws(StoreError) {
+    public init(statePath: String, alertLogPath: String, forgetAfterSeconds: Int = 30 * 86_400) throws(StoreError) {
+        lock = try StateLock(statePath: statePath)
+        self.statePath = statePath
+        self.alertLogPath = alertLogPath
         store = try StateStore(path: statePath)
+        store.forgetAfterSeconds = Int64(forgetAfterSeconds)
         writer = AlertLogWriter(path: alertLogPath, store: store)
         try writer.reconcile()
+    }
+
+    /// Stored next-due times, so a restart does not poll every feed at once.
+    func nextDue() throws(StoreError) -> [String: Timestamp] {
+        try store.nextDue()
+    }
+
+    func setNextDue(_ times: [String: Timestamp]) throws(StoreError) {
+        try store.setNextDue(times)
+    }
+
+    func setForgetAfter(_ seconds: Int) {
+        store.forgetAfterSeconds = Int64(seconds)
     }
 
     func feedState(_ url: String) throws(StoreError) -> (FeedState?, Set<String>) {
