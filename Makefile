@@ -49,6 +49,7 @@ PREFIX ?= /usr/local
 install: release
 	install -D -m 0755 .build/release/feedwatch $(DESTDIR)$(PREFIX)/bin/feedwatch
 	install -D -m 0644 systemd/feedwatch.service $(DESTDIR)/etc/systemd/system/feedwatch.service
+	install -D -m 0644 config/logrotate.d/feedwatch $(DESTDIR)/etc/logrotate.d/feedwatch
 	install -d $(DESTDIR)/etc/feedwatch/watchlists.d
 	[ -e $(DESTDIR)/etc/feedwatch/feedwatch.yaml ] || install -m 0644 config/feedwatch.yaml $(DESTDIR)/etc/feedwatch/feedwatch.yaml
 	for f in config/watchlists.d/*.yaml; do \

@@ -25,6 +25,15 @@ struct TailCommand: AsyncParsableCommand {
     @Option(help: "Only alerts of this watch or rule (case-insensitive).")
     var watch: String?
 
+    @Option(help: "Only alerts of this type: person, organization, place, topic or rule.")
+    var type: String?
+
+    @Option(help: "Only alerts from feeds whose URL or title contains this (case-insensitive).")
+    var feed: String?
+
+    @Option(help: "Only alerts of this severity or higher: low, normal, high, critical.")
+    var severity: String?
+
     @Option(help: "Only alerts newer than this (e.g. 30m, 2h, 1d).")
     var since: String?
 
@@ -34,6 +43,12 @@ struct TailCommand: AsyncParsableCommand {
     func validate() throws {
         if n < 0 { throw ValidationError("-n must be 0 or more") }
         if let since, Duration.parseSeconds(since) == nil { throw ValidationError("--since: '\(since)' is not a duration (e.g. 30m, 2h, 1d)") }
+        if let severity, AlertFilter.severities.firstIndex(of: severity.lowercased()) == nil {
+            throw ValidationError("--severity: '\(severity)' is not one of \(AlertFilter.severities.joined(separator: ", "))")
+        }
+        if let type, !["person", "organization", "organisation", "place", "topic", "rule"].contains(type.lowercased()) {
+            throw ValidationError("--type: '\(type)' is not one of person, organization, place, topic, rule")
+        }
     }
 
     func run() async throws {
@@ -43,7 +58,8 @@ struct TailCommand: AsyncParsableCommand {
         } else {
             do { path = try ConfigLoader().load(path: options.config).alertLog } catch { exitWith(error) }
         }
-        let filter = AlertFilter(watch: watch, sinceSeconds: since.flatMap(Duration.parseSeconds))
+        let filter = AlertFilter(watch: watch, type: type.map { $0.lowercased() == "organisation" ? "organization" : $0.lowercased() },
+                                 feed: feed, minimumSeverity: severity?.lowercased(), sinceSeconds: since.flatMap(Duration.parseSeconds))
         let formatter = AlertFormatter(color: ProcessEnvironment.useColor)
         let reader = AlertLogReader(path: path)
         if !FileManager.default.fileExists(atPath: path), !follow {
@@ -78,12 +94,17 @@ struct TailCommand: AsyncParsableCommand {
     }
 }
 
-/// `--watch` and `--since` filters over raw log lines.
+/// `--watch`, `--type`, `--feed`, `--severity` and `--since` filters over raw log lines.
 struct AlertFilter {
     var watch: String?
+    var type: String?
+    var feed: String?
+    var minimumSeverity: String?
     var sinceSeconds: Int?
 
-    var isEmpty: Bool { watch == nil && sinceSeconds == nil }
+    static let severities = ["low", "normal", "high", "critical"]
+
+    var isEmpty: Bool { watch == nil && type == nil && feed == nil && minimumSeverity == nil && sinceSeconds == nil }
 
     func accepts(_ line: String) -> Bool {
         if isEmpty { return true }
@@ -91,6 +112,16 @@ struct AlertFilter {
         if let watch {
             let name = (object["watch"] as? String) ?? (object["rule"] as? String) ?? ""
             if name.caseInsensitiveCompare(watch) != .orderedSame { return false }
+        }
+        if let type, (object["type"] as? String)?.lowercased() != type { return false }
+        if let feed {
+            let source = object["feed"] as? [String: Any] ?? [:]
+            let haystack = ((source["url"] as? String) ?? "") + "\n" + ((source["title"] as? String) ?? "")
+            if haystack.range(of: feed, options: .caseInsensitive) == nil { return false }
+        }
+        if let minimumSeverity, let minimum = Self.severities.firstIndex(of: minimumSeverity) {
+            let level = Self.severities.firstIndex(of: (object["severity"] as? String) ?? "normal") ?? 1
+            if level < minimum { return false }
         }
         if let sinceSeconds {
             guard let time = object["time"] as? String, let stamp = DateParser.parse(time) else { return false }

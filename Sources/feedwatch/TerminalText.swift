@@ -2,8 +2,12 @@ import FeedModel
 
 /// Output helpers: untrusted text cleaned of terminal escapes, optional ANSI colour.
 enum TerminalText {
+    /// Feed text for the terminal: control characters and escape sequences shown escaped (`\x1b`).
     static func clean(_ text: String, keepNewlines: Bool = false) -> String {
-        TerminalSafe.clean(text, keepNewlines: keepNewlines)
+        if keepNewlines {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalSafe.escape(String($0)) }.joined(separator: "\n")
+        }
+        return TerminalSafe.escape(text)
     }
 
     enum Style: String {

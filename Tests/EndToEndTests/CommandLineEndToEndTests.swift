@@ -86,6 +86,8 @@ struct CommandLineEndToEndTests {
         let result = try feedwatch(["tail", "--log", log.path])
         #expect(result.status == 0)
         #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
-        #expect(result.stdout.contains("red"))
+        // Shown escaped, so the reader sees the feed tried something.
+        #expect(result.stdout.contains("\\x1b[31mred\\x9b2J"), "\(result.stdout)")
+        #expect(result.stdout.contains("Putin\\x1b]0;pwned\\x07"))
     }
 }

@@ -157,6 +157,16 @@ struct DemoFeedsEndToEndTests {
         #expect(lines.allSatisfy { $0.hasPrefix("{\"id\":") })
         let filtered = try feedwatch("tail", "--watch", "syria", "--json", "--config", config.path)
         #expect(filtered.stdout.split(separator: "\n").count == 1)
+        let places = try feedwatch("tail", "--type", "place", "--json", "--config", config.path)
+        #expect(places.stdout.split(separator: "\n").count == 3)
+        let europe = try feedwatch("tail", "--feed", "europe desk", "--json", "--config", config.path)
+        #expect(europe.stdout.split(separator: "\n").count == 2)
+        let high = try feedwatch("tail", "--severity", "high", "--json", "--config", config.path)
+        #expect(high.stdout.split(separator: "\n").map { $0.contains("\"rule\":\"putin-and-sanctions\"") } == [true])
+        let recent = try feedwatch("tail", "--since", "1h", "--json", "-n", "100", "--config", config.path)
+        #expect(recent.stdout.split(separator: "\n").count == 11)
+        let bad = try feedwatch("tail", "--severity", "urgent", "--config", config.path)
+        #expect(bad.status == 64 || bad.status == 2)
     }
 
     @Test func aRedirectToAFileURLIsRefused() throws {
