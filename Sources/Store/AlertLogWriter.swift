@@ -47,8 +47,14 @@ public final class AlertLogWriter {
             guard fd >= 0 else { throw error("open") }
             defer { close(fd) }
             try cutPartialLastLine(fd)
+            if FaultInjection.shouldCrash(at: .logPartial) {
+                try writeAll(fd, String(decoding: Array(text.utf8).prefix(text.utf8.count / 2), as: UTF8.self))
+                fsync(fd)
+                FaultInjection.die()
+            }
             try writeAll(fd, text)
             guard fsync(fd) == 0 else { throw error("fsync") }
+            FaultInjection.crash(at: .logWritten)
             try store.markWritten(ids: pending.map(\.id))
             total += pending.count
         }

@@ -79,6 +79,7 @@ public final class StateStore {
                 lastOutboxPrune = t
             }
         }
+        FaultInjection.crash(at: .recorded)
     }
 
     /// Puts an alert in the outbox, unless the same story already raised one for the same
