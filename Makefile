@@ -4,14 +4,23 @@
 
 SWIFT      ?= swift
 APT_DEPS   := libxml2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config
+# Only the tests need these: logrotate runs the shipped logrotate config for real.
+TEST_DEPS  := logrotate
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN        := .build/debug/feedwatch
 
-.PHONY: demo test build deps clean-demo release conformance install
+
+.PHONY: demo test build deps test-deps apt-install clean-demo release conformance install
 
 ## Install the Debian packages feedwatch links against, only those missing.
 deps:
-	@missing=""; for p in $(APT_DEPS); do \
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_DEPS)"
+
+test-deps:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_DEPS) $(TEST_DEPS)"
+
+apt-install:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -33,7 +42,7 @@ demo: build
 clean-demo:
 	rm -rf .demo
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

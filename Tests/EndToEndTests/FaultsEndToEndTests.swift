@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Full disks, unwritable logs, damaged and busy state files, log rotation: a clear message,
+/// nothing lost.
+@Suite(.serialized)
+struct FaultsEndToEndTests {
+    let server: TestHTTPServer
+    let directory: URL
+    let config: URL
+
+    init() throws {
+        server = try TestHTTPServer()
+        let world = try TestPaths.sampleBytes("world-news.rss.xml")
+        let europe = try TestPaths.sampleBytes("europe-desk.atom.xml")
+        server.route("/world", { _ in .init(status: 200, body: world) })
+        server.route("/europe", { _ in .init(status: 200, body: europe) })
+        directory = try TestPaths.temporaryDirectory("feedwatch-faults")
+        config = directory.appendingPathComponent("feedwatch.yaml")
+        try writeConfig(feeds: ["/world"])
+    }
+
+    func writeConfig(feeds: [String]) throws {
+        let lists = TestPaths.packageRoot.appendingPathComponent("config/watchlists.d").path
+        try ("state: state.sqlite\nalert_log: log/alerts.jsonl\nbackfill: all\nwatchlists: \(lists)\nfeeds:\n"
+             + feeds.map { "  - url: \(server.baseURL)\($0)\n" }.joined())
+            .write(to: config, atomically: true, encoding: .utf8)
+    }
+
+    var log: URL { directory.appendingPathComponent("log/alerts.jsonl") }
+
+    func feedwatch(_ arguments: String...) throws -> ProcessResult {
+        try ProcessRunner.run(TestPaths.feedwatchBinary, arguments)
+    }
+
+    func lineCount(_ url: URL) throws -> Int {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n").count
+    }
+
+    @Test func aFullDiskKeepsAlertsUntilSpaceReturns() throws {
+        // /dev/full answers every write with ENOSPC, like a full file system.
+        try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: log.path, withDestinationPath: "/dev/full")
+        let blocked = try feedwatch("run", "--once", "--config", config.path)
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr.contains("No space left on device"), "\(blocked.stderr)")
+        #expect(blocked.stderr.contains("9 alerts wait in the outbox"), "\(blocked.stderr)")
+        #expect(blocked.stdout.contains("1 fetched"))
+
+        // Space returns (the log is a real file again): the next run writes them, once.
+        try FileManager.default.removeItem(at: log)
+        let freed = try feedwatch("run", "--once", "--config", config.path)
+        #expect(freed.status == 0, "\(freed.stderr)")
+        #expect(try lineCount(log) == 9)
+        #expect(try feedwatch("run", "--once", "--config", config.path).status == 0)
+        #expect(try lineCount(log) == 9)
+    }
+
+    @Test func anUnwritableLogDirectoryIsReportedAndPollingGoesOn() throws {
+        try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "not a directory".write(to: log, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: log)
+        try FileManager.default.createDirectory(at: log, withIntermediateDirectories: true) // the log path is a directory
+        let run = try feedwatch("run", "--once", "--config", config.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cannot write alert log \(log.path)"), "\(run.stderr)")
+        #expect(run.stdout.contains("4 new entries"), "polling went on: \(run.stdout)")
+        try FileManager.default.removeItem(at: log)
+        #expect(try feedwatch("run", "--once", "--config", config.path).status == 0)
+        #expect(try lineCount(log) == 9)
+    }
+
+    @Test func aDamagedStateFileGivesAClearMessage() throws {
+        try Data(repeating: 0x5A, count: 8192).write(to: directory.appendingPathComponent("state.sqlite"))
+        let run = try feedwatch("run", "--once", "--config", config.path)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("state.sqlite"), "\(run.stderr)")
+        #expect(run.stderr.contains("not a database"))
+        #expect(run.stderr.contains("move it aside"))
+        #expect(!run.stderr.contains("Fatal error"))
+    }
+
+    @Test func aSecondDaemonOnTheSameStateIsRefused() async throws {
+        let first = Process()
+        first.executableURL = TestPaths.feedwatchBinary
+        first.arguments = ["run", "--config", config.path]
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        defer { first.terminate(); first.waitUntilExit() }
+        // Wait until the first daemon holds the lock (it has written the demo alerts).
+        for _ in 0..<100 where (try? lineCount(log)) != 9 { try await Task.sleep(nanoseconds: 50_000_000) }
+        let second = try feedwatch("run", "--once", "--config", config.path)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("is in use by another `feedwatch run`"), "\(second.stderr)")
+    }
+
+    @Test func sigtermStopsTheDaemonGracefully() async throws {
+        let daemon = Process()
+        daemon.executableURL = TestPaths.feedwatchBinary
+        daemon.arguments = ["run", "--config", config.path]
+        let errors = Pipe()
+        daemon.standardError = errors
+        try daemon.run()
+        for _ in 0..<100 where (try? lineCount(log)) != 9 { try await Task.sleep(nanoseconds: 50_000_000) }
+        daemon.terminate()
+        daemon.waitUntilExit()
+        #expect(daemon.terminationReason == .exit)
+        #expect(daemon.terminationStatus == 0)
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(text.contains("stopped"))
+        #expect(try lineCount(log) == 9)
+    }
+
+    @Test func rotationByRenameStartsAFreshLogAndTailFollowsIt() async throws {
+        _ = try feedwatch("run", "--once", "--config", config.path)
+        #expect(try lineCount(log) == 9)
+
+        // A follower started before the rotation must see the alerts written after it.
+        let tail = Process()
+        tail.executableURL = TestPaths.feedwatchBinary
+        tail.arguments = ["tail", "-f", "-n", "0", "--json", "--log", log.path]
+        let output = Pipe()
+        tail.standardOutput = output
+        try tail.run()
+        defer { if tail.isRunning { tail.terminate() } }
+        try await Task.sleep(nanoseconds: 500_000_000)
+
+        let rotated = URL(fileURLWithPath: log.path + ".1")
+        try FileManager.default.moveItem(at: log, to: rotated)
+        try writeConfig(feeds: ["/world", "/europe"])
+        let run = try feedwatch("run", "--once", "--config", config.path)
+        #expect(run.status == 0)
+        #expect(try lineCount(rotated) == 9)
+        #expect(try lineCount(log) == 2)
+
+        try await Task.sleep(nanoseconds: 1_000_000_000)
+        tail.terminate()
+        tail.waitUntilExit()
+        let followed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n")
+        #expect(followed.count == 2, "\(followed)")
+        #expect(followed.allSatisfy { $0.contains("Europe Desk") })
+    }
+
+    @Test func copytruncateKeepsAppendingAtTheNewEnd() throws {
+        _ = try feedwatch("run", "--once", "--config", config.path)
+        let copy = try Data(contentsOf: log)
+        try copy.write(to: URL(fileURLWithPath: log.path + ".1"))
+        let handle = try FileHandle(forWritingTo: log)
+        try handle.truncate(atOffset: 0)
+        try handle.close()
+        try writeConfig(feeds: ["/world", "/europe"])
+        #expect(try feedwatch("run", "--once", "--config", config.path).status == 0)
+        let text = try String(contentsOf: log, encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 2)
+        #expect(text.hasPrefix("{\"id\":"), "no hole of NUL bytes at the start")
+    }
+
+    @Test func theShippedLogrotateConfigRotatesForReal() throws {
+        _ = try feedwatch("run", "--once", "--config", config.path)
+        let shipped = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("config/logrotate.d/feedwatch"), encoding: .utf8)
+        #expect(shipped.contains("/var/log/feedwatch/alerts.jsonl {"))
+        let rotateConfig = directory.appendingPathComponent("logrotate.conf")
+        try shipped.replacingOccurrences(of: "/var/log/feedwatch/alerts.jsonl", with: log.path)
+            .write(to: rotateConfig, atomically: true, encoding: .utf8)
+        let logrotate = try ProcessRunner.run(URL(fileURLWithPath: "/usr/sbin/logrotate"),
+                                              ["--state", directory.appendingPathComponent("lr.state").path, "-f", rotateConfig.path])
+        #expect(logrotate.status == 0, "\(logrotate.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: log.path), "nocreate: feedwatch creates the new log itself")
+        #expect(try lineCount(URL(fileURLWithPath: log.path + ".1")) == 9, "delaycompress keeps .1 readable")
+
+        try writeConfig(feeds: ["/world", "/europe"])
+        #expect(try feedwatch("run", "--once", "--config", config.path).status == 0)
+        #expect(try lineCount(log) == 2)
+    }
+}
