@@ -187,4 +187,33 @@ struct DemoFeedsEndToEndTests {
         #expect(run.status == 0)
         #expect(run.stdout.contains("4 new entries; 0 new alerts"))
     }
+
+    @Test func aStoryInTwoFeedsIsOneAlertPerWatchListingBothSources() throws {
+        let world = try TestPaths.sampleBytes("world-news.rss.xml")
+        let mirror = String(decoding: world, as: UTF8.self).replacingOccurrences(of: "World News &amp; Politics (sample)", with: "Mirror Wire")
+        server.route("/mirror.rss", { _ in .init(status: 200, contentType: "application/rss+xml", mirror) })
+        try writeConfig(feeds: ["\(server.baseURL)/world.rss", "\(server.baseURL)/mirror.rss"])
+        let run = try feedwatch("run", "--once", "--config", config.path)
+        #expect(run.status == 0)
+        let alerts = try alertLines()
+        #expect(alerts.count == 9, "one alert per watch and rule for the letter, not two")
+        for alert in alerts {
+            let sources = try #require(alert["sources"] as? [[String: Any]], "no sources in \(alert)")
+            let urls = Set(sources.compactMap { ($0["feed"] as? [String: Any])?["url"] as? String })
+            #expect(urls == ["\(server.baseURL)/world.rss", "\(server.baseURL)/mirror.rss"])
+        }
+    }
+
+    @Test func colourOnlyOnATerminalAndNeverWithNoColor() throws {
+        _ = try feedwatch("run", "--once", "--config", config.path)
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        let command = "\(TestPaths.feedwatchBinary.path) tail -n 1 --config \(config.path)"
+        let tty = try ProcessRunner.run(script, ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "", "TERM": "xterm"])
+        #expect(tty.stdout.contains("\u{1B}[1m"), "bold watch name on a terminal")
+        let noColor = try ProcessRunner.run(script, ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "1", "TERM": "xterm"])
+        #expect(!noColor.stdout.contains("\u{1B}["))
+        #expect(noColor.stdout.contains("rule putin-and-sanctions"))
+        let piped = try ProcessRunner.run(TestPaths.feedwatchBinary, ["tail", "-n", "1", "--config", config.path], environment: ["NO_COLOR": ""])
+        #expect(!piped.stdout.contains("\u{1B}["))
+    }
 }

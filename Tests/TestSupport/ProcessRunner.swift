@@ -15,7 +15,8 @@ public enum ProcessRunner {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
-        for (k, v) in environment { env[k] = v }
+        // An empty value removes the variable (e.g. "NO_COLOR": "" to let colour through).
+        for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
