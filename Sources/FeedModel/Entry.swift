@@ -6,14 +6,30 @@ public struct Entry: Sendable, Equatable {
     public var links: [Link] = []
     public var published: Timestamp?
     public var updated: Timestamp?
+    public var created: Timestamp?
+    /// The dates as the feed wrote them (feedparser's `published`, `updated`, `created`).
+    public var publishedText: String?
+    public var updatedText: String?
+    public var createdText: String?
+    /// The entry's date lies more than a day in the future: kept as written, but not used to
+    /// order or date the entry (it could pin it to the top or defeat dedup).
+    public var futureDated = false
+    /// RSS: the guid is also the entry's permalink (feedparser's `guidislink`).
+    public var guidIsLink: Bool?
     public var authors: [Person] = []
     public var summary: TextConstruct?
+    /// iTunes `subtitle` of an episode.
+    public var subtitle: TextConstruct?
+    /// Media RSS `content` and `thumbnail` (feedparser's `media_content`, `media_thumbnail`).
+    public var mediaContent: [Enclosure] = []
+    public var mediaThumbnails: [String] = []
     public var content: [TextConstruct] = []
     public var tags: [Tag] = []
     public var enclosures: [Enclosure] = []
 
     public init() {}
 
-    /// The date that best says when this entry appeared: published, else updated.
-    public var date: Timestamp? { published ?? updated }
+    /// The date that best says when this entry appeared: published, else updated, else created;
+    /// nil for a future-dated entry.
+    public var date: Timestamp? { futureDated ? nil : (published ?? updated ?? created) }
 }

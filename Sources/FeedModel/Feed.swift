@@ -22,7 +22,18 @@ public enum FeedVersion: String, Sendable, Codable {
     case unknown = ""
     case rss090, rss091n, rss091u, rss092, rss093, rss094, rss20, rss10, rss
     case atom03, atom10, atom
-    case json1
+    case cdf
+    case json1, json11
+}
+
+extension FeedVersion {
+    /// RSS in any of its versions (guid semantics, `<description>` as summary …).
+    public var isRSS: Bool {
+        switch self {
+        case .rss090, .rss091n, .rss091u, .rss092, .rss093, .rss094, .rss20, .rss10, .rss: return true
+        default: return false
+        }
+    }
 }
 
 /// Channel-level metadata.
@@ -35,6 +46,12 @@ public struct FeedInfo: Sendable, Equatable {
     public var id: String?
     public var updated: Timestamp?
     public var published: Timestamp?
+    public var created: Timestamp?
+    public var updatedText: String?
+    public var publishedText: String?
+    public var createdText: String?
+    /// Atom 0.3's `info`: what the feed is, for people who open it in a browser.
+    public var info: TextConstruct?
     public var authors: [Person] = []
     public var language: String?
     public var image: Image?

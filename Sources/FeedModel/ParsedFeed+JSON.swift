@@ -1,7 +1,7 @@
 /// `feedwatch parse --json`: the schema of DESIGN.md, with feedparser's field names.
 ///
-/// Dates appear twice: `published` as RFC 3339 UTC (DESIGN.md's contract) and `published_parsed`
-/// with the same value, which the conformance runner turns into a `struct_time`.
+/// Dates appear twice, as feedparser gives them: `published` holds the feed's own text and
+/// `published_parsed` the instant as RFC 3339 UTC (absent when the text is not a date).
 extension ParsedFeed {
     public var json: JSONValue {
         var o = JSONObjectBuilder()
@@ -22,10 +22,12 @@ extension FeedInfo {
         o.add("link", link)
         o.addNonEmpty("links", links.map(\.json))
         o.add("id", id)
-        o.addDate("updated", updated)
-        o.addDate("published", published)
+        o.addDate("updated", updatedText, updated)
+        o.addDate("published", publishedText, published)
+        o.addDate("created", createdText, created)
         o.addAuthors(authors)
         o.addText("subtitle", subtitle)
+        o.addText("info", info)
         o.addText("rights", rights)
         o.add("language", language)
         if let image { o.add("image", image.json) }
@@ -42,11 +44,23 @@ extension Entry {
         o.addText("title", title)
         o.add("link", link)
         o.addNonEmpty("links", links.map(\.json))
-        o.addDate("published", published)
-        o.addDate("updated", updated)
+        if let guidIsLink { o.add("guidislink", guidIsLink) }
+        o.addDate("published", publishedText, published)
+        o.addDate("updated", updatedText, updated)
+        o.addDate("created", createdText, created)
+        if futureDated { o.add("future_dated", true) }
         o.addAuthors(authors)
         o.addText("summary", summary)
+        o.addText("subtitle", subtitle)
         o.addNonEmpty("content", content.map(\.json))
+        o.addNonEmpty("media_content", mediaContent.map { m in
+            var j = JSONObjectBuilder()
+            j.add("url", m.href)
+            j.add("type", m.type)
+            j.add("filesize", m.length)
+            return j.value
+        })
+        o.addNonEmpty("media_thumbnail", mediaThumbnails.map { .object([("url", .string($0))]) })
         o.addNonEmpty("tags", tags.map(\.json))
         o.addNonEmpty("enclosures", enclosures.map(\.json))
         return o.value
@@ -124,10 +138,9 @@ extension JSONObjectBuilder {
         add(key + "_detail", text.json)
     }
 
-    mutating func addDate(_ key: String, _ date: Timestamp?) {
-        guard let date else { return }
-        add(key, date.rfc3339)
-        add(key + "_parsed", date.rfc3339)
+    mutating func addDate(_ key: String, _ text: String?, _ date: Timestamp?) {
+        add(key, text ?? date?.rfc3339)
+        if let date { add(key + "_parsed", date.rfc3339) }
     }
 
     mutating func addAuthors(_ authors: [Person]) {

@@ -17,8 +17,10 @@ public struct FeedParser: Sendable {
 
     /// Parses `data`. Never throws: problems set `bozo` and a message, and every readable entry is kept.
     /// - Parameter documentURL: where the document came from, to resolve relative links.
-    public func parse(_ data: [UInt8], documentURL: String? = nil) -> ParsedFeed {
+    public func parse(_ input: [UInt8], documentURL: String? = nil) -> ParsedFeed {
         LibXML2.initialize()
+        let repaired = AmpersandRepair.repair(input)
+        let data = repaired.bytes
         let session = SAXSession(builder: FeedBuilder(documentURL: documentURL, maxFieldBytes: maxFieldBytes))
         guard !data.isEmpty else {
             var empty = ParsedFeed()
@@ -58,6 +60,9 @@ public struct FeedParser: Sendable {
         }
 
         var result = session.builder.finish()
+        if repaired.repairs > 0 {
+            session.errors.insert("line \(repaired.firstLine): \(repaired.repairs) bare or unknown '&' kept as text (write &amp;)", at: 0)
+        }
         if ctxt.pointee.wellFormed == 0 || session.errors.first != nil {
             result.bozo = true
         }

@@ -164,7 +164,8 @@ struct FeedParserTests {
         let feed = parse("<rss version=\"2.0\"><channel><title>T</title><item><title>One</title><pubDate>Thu, 01 Jan 2004 19:48:21 GMT</pubDate></item></channel></rss>")
         let json = feed.json.serialized()
         #expect(json.hasPrefix("{\"bozo\":false,\"encoding\":\"utf-8\",\"version\":\"rss20\",\"feed\":{\"title\":\"T\",\"title_detail\":"))
-        #expect(json.contains("\"published\":\"2004-01-01T19:48:21Z\",\"published_parsed\":\"2004-01-01T19:48:21Z\""))
+        // feedparser's convention: the feed's own text, and the instant in *_parsed.
+        #expect(json.contains("\"published\":\"Thu, 01 Jan 2004 19:48:21 GMT\",\"published_parsed\":\"2004-01-01T19:48:21Z\""))
         #expect(!json.contains("\"link\""))
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import FeedModel
 
 /// Atom 1.0 and 0.3.
@@ -16,12 +17,16 @@ extension FeedBuilder {
             beginAtomText(.summary, attributes)
         case "atom:content":
             beginAtomText(.content, attributes)
+        case "atom:info" where entry == nil:
+            beginAtomText(.info, attributes)
         case "atom:id":
             beginCapture(.id)
         case "atom:updated", "atom:modified":
             beginCapture(.updated)
-        case "atom:published", "atom:issued", "atom:created":
+        case "atom:published", "atom:issued":
             beginCapture(.published)
+        case "atom:created":
+            beginCapture(.created)
         case "atom:author":
             person = entry == nil ? .feedAuthor : .entryAuthor
             personValue = Person()
@@ -32,31 +37,36 @@ extension FeedBuilder {
             beginCapture(.personName)
         case "atom:email" where person != nil:
             beginCapture(.personEmail)
-        case "atom:uri" where person != nil, "atom:url" where person != nil:
+        case "atom:uri" where person != nil, "atom:url" where person != nil, "atom:homepage" where person != nil:
             beginCapture(.personURI)
         case "atom:link":
             if let href = attributes["href"] {
-                addLink(Link(rel: attributes["rel"] ?? "alternate", type: attributes["type"],
-                             href: URLResolver.resolve(href, against: currentBase),
-                             title: attributes["title"], length: attributes["length"]))
+                addLink(atomLink(href: href, attributes))
+            } else {
+                // <link rel="alternate">http://…</link>: the URL as text.
+                beginCapture(.linkText, attributes: attributes)
             }
         case "atom:category":
             if let term = attributes["term"] {
                 addTag(Tag(term: term, scheme: attributes["scheme"], label: attributes["label"]))
             }
         case "atom:generator":
-            beginCapture(.generator)
+            beginCapture(.generator, attributes: attributes)
         case "atom:logo":
             beginCapture(.logo)
-        case "atom:source":
-            skipDepth = depth
-        case "dc:creator":
-            beginCapture(.dcCreator)
-        case "dc:subject":
-            beginCapture(.category)
         default:
-            break
+            // Anything else (atom:source, extensions we do not read) keeps its children to itself.
+            if depth > 1 { skipDepth = depth }
         }
+    }
+
+    func atomLink(href: String, _ attributes: [XMLAttribute]) -> Link {
+        let rel = attributes["rel"] ?? "alternate"
+        var type = attributes["type"]
+        if type == nil, rel == "self" { type = "application/atom+xml" }
+        if type == nil, rel == "alternate" { type = "text/html" }
+        return Link(rel: rel, type: type, href: URLResolver.resolve(href, against: currentBase),
+                    title: attributes["title"], length: attributes["length"])
     }
 
     /// Atom text constructs: `type` is text, html, xhtml or a MIME type; Atom 0.3 adds `mode`.
@@ -69,6 +79,13 @@ extension FeedBuilder {
         case "xhtml", "application/xhtml+xml": type = "application/xhtml+xml"
         default: type = declared
         }
-        beginCapture(field, type: type, xhtml: type == "application/xhtml+xml")
+        let xhtml = type == "application/xhtml+xml"
+        beginCapture(field, type: type, markup: xhtml)
+        // Atom 1.0 wraps xhtml in a div that is not content; Atom 0.3 keeps it.
+        capture?.dropWrapperDiv = xhtml && result.version != .atom03
+        let mode = attributes["mode"]?.lowercased()
+        let binary = !type.hasPrefix("text/") && !xhtml && !type.hasSuffix("+xml") && !type.hasSuffix("/xml")
+        capture?.base64 = mode == "base64" || (result.version != .atom03 && binary)
+        if capture?.base64 == true, type == "application/octet-stream" { capture?.type = "text/html" }
     }
 }

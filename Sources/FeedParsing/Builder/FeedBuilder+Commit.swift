@@ -3,38 +3,45 @@ import FeedModel
 extension FeedBuilder {
     /// Stores the text gathered for `capture` in the entry, person or feed it belongs to.
     mutating func commit(_ capture: Capture, value raw: String) {
-        let value = raw.trimmedWhitespace
+        var value = raw.trimmedWhitespace
         switch capture.field {
-        case .title, .subtitle, .rights, .summary, .content:
-            guard !value.isEmpty || capture.field == .content else { return }
+        case .title, .subtitle, .rights, .summary, .content, .info, .entrySubtitle:
+            if capture.base64 {
+                guard let decoded = Base64.decode(value) else { return }
+                value = decoded
+            }
             setText(capture.field, TextConstruct(type: capture.type, language: capture.lang, base: capture.base, value: value))
         case .id:
             guard !value.isEmpty else { return }
             if entry != nil {
-                entry!.id = entry!.id ?? value
-                // RSS: a guid is a permalink unless it says otherwise.
-                if capture.attributes["isPermaLink"]?.lowercased() != "false", entry!.link == nil,
-                   value.hasPrefix("http://") || value.hasPrefix("https://") {
-                    entry!.link = value
+                entry!.id = value
+                // RSS: a guid is a permalink unless it says otherwise (decided when the item ends).
+                if result.version.isRSS || result.version == .unknown {
+                    pendingGuidLink = capture.attributes["isPermaLink"]?.lowercased() == "false" ? nil : value
+                    if pendingGuidLink == nil { entry!.guidIsLink = false }
                 }
             } else {
                 result.feed.id = result.feed.id ?? value
             }
-        case .link:
+        case .link, .linkText:
             guard !value.isEmpty else { return }
             let href = URLResolver.resolve(value, against: capture.base)
-            if entry != nil {
+            if capture.field == .linkText {
+                addLink(atomLink(href: href, capture.attributes))
+            } else if entry != nil {
                 entry!.link = href
-                entry!.links.append(Link(rel: "alternate", type: "text/html", href: href))
+                if !entry!.links.contains(where: { $0.rel == "alternate" && $0.href == href }) {
+                    entry!.links.append(Link(rel: "alternate", type: "text/html", href: href))
+                }
             } else if result.feed.link == nil {
                 result.feed.link = href
                 result.feed.links.append(Link(rel: "alternate", type: "text/html", href: href))
             }
-        case .published, .updated:
+        case .published, .updated, .created:
             setDate(capture.field, value)
         case .rssAuthor, .dcCreator:
             guard !value.isEmpty else { return }
-            let author = capture.field == .rssAuthor ? Person(rssAuthor: value) : Person(name: value)
+            let author = Person(rssAuthor: value)
             if entry != nil { entry!.authors.append(author) } else { result.feed.authors.append(author) }
         case .personName:
             personValue.name = value.isEmpty ? nil : value
@@ -43,7 +50,15 @@ extension FeedBuilder {
         case .personURI:
             personValue.href = value.isEmpty ? nil : URLResolver.resolve(value, against: capture.base)
         case .category:
-            addTag(Tag(term: value, scheme: capture.attributes["domain"]))
+            let mediaScheme = capture.attributes.isEmpty ? nil : capture.attributes["scheme"]
+            addTag(Tag(term: value, scheme: capture.attributes["domain"] ?? mediaScheme, label: capture.attributes["label"]))
+        case .commaTags, .keywords:
+            var seen = Set<String>()
+            for part in value.split(separator: ",") {
+                let term = String(part).trimmedWhitespace
+                guard !term.isEmpty, seen.insert(term).inserted else { continue }
+                addTag(Tag(term: term, scheme: capture.field == .keywords ? "http://www.itunes.com/" : nil))
+            }
         case .language:
             if entry == nil, !value.isEmpty { result.feed.language = value }
         case .generator:
@@ -68,6 +83,7 @@ extension FeedBuilder {
 
     /// Closes entries, persons and images when their element ends.
     mutating func endContainer(_ name: XMLName) {
+        if result.version == .cdf { endCDF(name); return }
         switch name.qualified {
         case "item", "atom:entry":
             finishEntry()

@@ -1,6 +1,6 @@
 import FeedModel
 
-/// RSS 0.9x, 1.0 (RDF) and 2.0, with the Dublin Core, content and atom:link extensions.
+/// RSS 0.9x, 1.0 (RDF) and 2.0.
 extension FeedBuilder {
     mutating func startRSS(_ name: XMLName, attributes: [XMLAttribute]) {
         if result.version == .rss10, name.qualified == "channel" || name.qualified == "item",
@@ -12,6 +12,8 @@ extension FeedBuilder {
             break
         case "item":
             beginEntry()
+            // RSS 1.0: rdf:about is the item's identity.
+            if let about = attributes["rdf:about"] { entry?.id = about }
         case "image" where entry == nil:
             inImage = true
         case "title":
@@ -20,27 +22,29 @@ extension FeedBuilder {
             beginCapture(inImage ? .imageLink : .link)
         case "url" where inImage:
             beginCapture(.imageURL)
-        case "description", "dc:description":
+        case "description", "summary":
             beginCapture(entry == nil ? .subtitle : .summary, type: "text/html")
-        case "content:encoded":
+        case "fullitem":
             beginCapture(.content, type: "text/html")
-        case "guid", "dc:identifier":
+        case "xhtml:body" where entry != nil:
+            beginCapture(.content, type: "application/xhtml+xml", markup: true)
+        case "guid":
             beginCapture(.id, attributes: attributes)
-        case "pubDate", "dcterms:issued", "dcterms:created":
+        case "pubDate":
             beginCapture(.published)
-        case "lastBuildDate", "dc:date", "dcterms:modified", "atom:updated":
+        case "lastBuildDate":
             beginCapture(.updated)
-        case "author", "managingEditor":
+        case "author", "managingEditor", "webMaster" where entry == nil && result.feed.authors.isEmpty:
             beginCapture(.rssAuthor)
-        case "dc:creator", "dc:author":
-            beginCapture(.dcCreator)
-        case "category", "dc:subject":
+        case "category":
             beginCapture(.category, attributes: attributes)
-        case "language", "dc:language":
+        case "tags":
+            beginCapture(.commaTags)
+        case "language":
             beginCapture(.language)
         case "generator":
             beginCapture(.generator)
-        case "copyright", "dc:rights":
+        case "copyright":
             beginCapture(.rights)
         case "comments":
             beginCapture(.comments)
@@ -51,15 +55,13 @@ extension FeedBuilder {
                 entry!.links.append(Link(rel: "enclosure", type: attributes["type"], href: href, length: attributes["length"]))
             }
         case "atom:link":
-            if let href = attributes["href"] {
-                addLink(Link(rel: attributes["rel"] ?? "alternate", type: attributes["type"],
-                             href: URLResolver.resolve(href, against: currentBase),
-                             title: attributes["title"], length: attributes["length"]))
-            }
-        case "textInput", "textinput", "skipHours", "skipDays", "source", "atom:author", "itunes:owner":
-            skipDepth = depth
+            if let href = attributes["href"] { addLink(atomLink(href: href, attributes)) }
+        case "atom:updated":
+            beginCapture(.updated)
         default:
-            break
+            // Unknown containers (an <image> inside an item, <textInput>, extensions we do not
+            // read) keep their children to themselves: their <link> is not the item's link.
+            if depth > 1, !(result.version == .rss10 && depth == 2) { skipDepth = depth }
         }
     }
 }

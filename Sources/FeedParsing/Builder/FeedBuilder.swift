@@ -20,6 +20,15 @@ struct FeedBuilder {
     var capture: Capture?
     var text: [UInt8] = []
     var truncated = false
+    /// An RSS guid that may become the item's link (decided when the item ends).
+    var pendingGuidLink: String?
+    /// The root element's namespace and the prefix its elements are read under.
+    var rootNamespace: String?
+    var rootNamespaceAlias: String?
+    /// The DOCTYPE's public id: Netscape's RSS 0.91 DTD makes the feed rss091n.
+    var doctypePublicID: String?
+    /// When parsing started, to flag entries dated far in the future.
+    var now = Timestamp.now
 
     init(documentURL: String?, maxFieldBytes: Int) {
         self.documentURL = documentURL
@@ -41,15 +50,29 @@ struct FeedBuilder {
         var type: String
         let base: String?
         let lang: String?
-        /// Atom xhtml content: nested elements are kept as markup.
-        let xhtml: Bool
+        /// Nested elements are kept as markup: xhtml content from the start, and any text
+        /// construct from the moment an element shows up inside it ("naked markup").
+        var markup: Bool
+        /// Atom 1.0 xhtml: the wrapping div is not part of the content.
+        var dropWrapperDiv = false
+        /// Atom 0.3 `mode="base64"`, or an Atom 1.0 binary media type.
+        var base64 = false
         var attributes: [XMLAttribute] = []
+
+        /// Text constructs may hold markup; ids, dates and links are text only.
+        var allowsMarkup: Bool {
+            switch field {
+            case .title, .subtitle, .rights, .summary, .content, .info, .entrySubtitle: return true
+            default: return false
+            }
+        }
     }
 
     enum Field {
-        case title, subtitle, rights, summary, content, id, link, published, updated
+        case title, subtitle, rights, summary, content, info, entrySubtitle, id, link, linkText
+        case published, updated, created
         case rssAuthor, dcCreator, personName, personEmail, personURI
-        case category, language, generator, imageURL, imageTitle, imageLink, logo, comments
+        case category, commaTags, keywords, language, generator, imageURL, imageTitle, imageLink, logo, comments
     }
 
     var depth: Int { stack.count }
@@ -63,19 +86,39 @@ struct FeedBuilder {
         let lang = attributes["xml:lang"] ?? currentLang
         stack.append(Frame(name: name, base: base, lang: lang))
 
-        if let capture, capture.xhtml {
-            appendMarkupStart(name, attributes: attributes, capture: capture)
+        if var capture {
+            if capture.allowsMarkup {
+                if !capture.markup {
+                    // The first element inside plain text: what came before becomes escaped markup.
+                    capture.markup = true
+                    if capture.type == "text/plain" { capture.type = "text/html" }
+                    text = XHTMLMarkup.escaped(text)
+                    self.capture = capture
+                }
+                appendMarkupStart(name, attributes: attributes, capture: capture)
+            }
             return
         }
-        if capture != nil || skipDepth != nil { return }
+        if skipDepth != nil { return }
         if depth == 1 {
             detectVersion(root: name, attributes: attributes)
             return
         }
+        let name = aliased(name)
+        if startExtension(name, attributes: attributes) { return }
         switch result.version {
         case .atom03, .atom10, .atom: startAtom(name, attributes: attributes)
+        case .cdf: startCDF(name, attributes: attributes)
         default: startRSS(name, attributes: attributes)
         }
+    }
+
+    /// Elements in the namespace the root element used for its own format count as that
+    /// format's elements, whatever the URI ("http://example.com/newformat#" Atom, RSS 2.1 …).
+    func aliased(_ name: XMLName) -> XMLName {
+        guard let alias = rootNamespaceAlias, let namespace = name.namespace, namespace == rootNamespace else { return name }
+        let local = XHTMLMarkup.localName(name)
+        return XMLName(alias.isEmpty ? local : alias + ":" + local, namespace: namespace)
     }
 
     mutating func end(_ name: XMLName) {
@@ -90,12 +133,12 @@ struct FeedBuilder {
                 let value = String(decoding: text, as: UTF8.self)
                 text.removeAll(keepingCapacity: true)
                 commit(capture, value: value)
-            } else if capture.xhtml {
+            } else if capture.markup {
                 appendMarkupEnd(name)
             }
             return
         }
-        endContainer(name)
+        endContainer(aliased(name))
     }
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -108,7 +151,7 @@ struct FeedBuilder {
             }
             return
         }
-        if capture.xhtml {
+        if capture.markup {
             XHTMLMarkup.appendEscaped(bytes, to: &text)
         } else {
             text.append(contentsOf: bytes)
@@ -117,10 +160,10 @@ struct FeedBuilder {
 
     // MARK: Shared helpers
 
-    mutating func beginCapture(_ field: Field, type: String = "text/plain", xhtml: Bool = false,
+    mutating func beginCapture(_ field: Field, type: String = "text/plain", markup: Bool = false,
                                attributes: [XMLAttribute] = []) {
         capture = Capture(field: field, depth: depth, type: type, base: currentBase, lang: currentLang,
-                          xhtml: xhtml, attributes: attributes)
+                          markup: markup, attributes: attributes)
         text.removeAll(keepingCapacity: true)
     }
 
@@ -133,6 +176,23 @@ struct FeedBuilder {
         entry = nil
         if done.link == nil {
             done.link = done.links.first { $0.rel == "alternate" }?.href
+        }
+        // RSS: a guid is the permalink unless it says otherwise or the item has its own link.
+        if let guid = pendingGuidLink {
+            if done.link == nil, guid.contains("://") {
+                done.link = guid
+                done.links.append(Link(rel: "alternate", type: "text/html", href: guid))
+                done.guidIsLink = true
+            } else {
+                done.guidIsLink = false
+            }
+        } else if done.id != nil, done.guidIsLink == nil, result.version.isRSS {
+            done.guidIsLink = false
+        }
+        pendingGuidLink = nil
+        let horizon = now.secondsSince1970 + 86_400
+        if let d = done.published ?? done.updated ?? done.created, d.secondsSince1970 > horizon {
+            done.futureDated = true
         }
         result.entries.append(done)
     }
@@ -165,12 +225,21 @@ struct FeedBuilder {
         if entry != nil { entry!.tags.append(tag) } else { result.feed.tags.append(tag) }
     }
 
+    /// Dates: the last one of a kind wins, as in feedparser; the text is kept even when it is not a date.
     mutating func setDate(_ field: Field, _ value: String) {
-        guard let date = DateParser.parse(value) else { return }
+        let date = DateParser.parse(value)
         if entry != nil {
-            if field == .published { entry!.published = entry!.published ?? date } else { entry!.updated = entry!.updated ?? date }
+            switch field {
+            case .published: entry!.publishedText = value; entry!.published = date
+            case .created: entry!.createdText = value; entry!.created = date
+            default: entry!.updatedText = value; entry!.updated = date
+            }
         } else {
-            if field == .published { result.feed.published = result.feed.published ?? date } else { result.feed.updated = result.feed.updated ?? date }
+            switch field {
+            case .published: result.feed.publishedText = value; result.feed.published = date
+            case .created: result.feed.createdText = value; result.feed.created = date
+            default: result.feed.updatedText = value; result.feed.updated = date
+            }
         }
     }
 
@@ -178,8 +247,11 @@ struct FeedBuilder {
         if entry != nil {
             switch field {
             case .title: entry!.title = entry!.title ?? construct
-            case .summary: entry!.summary = entry!.summary ?? construct
+            case .summary:
+                // RSS with both <description> and <summary>: the second becomes content.
+                if entry!.summary == nil { entry!.summary = construct } else if entry!.content.isEmpty { entry!.content.append(construct) }
             case .content: entry!.content.append(construct)
+            case .entrySubtitle, .subtitle: entry!.subtitle = entry!.subtitle ?? construct
             default: break
             }
         } else {
@@ -187,6 +259,7 @@ struct FeedBuilder {
             case .title: result.feed.title = result.feed.title ?? construct
             case .subtitle, .summary: result.feed.subtitle = result.feed.subtitle ?? construct
             case .rights: result.feed.rights = result.feed.rights ?? construct
+            case .info: result.feed.info = result.feed.info ?? construct
             default: break
             }
         }

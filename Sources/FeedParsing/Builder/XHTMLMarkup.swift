@@ -13,6 +13,13 @@ enum XHTMLMarkup {
         }
     }
 
+    static func escaped(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { appendEscaped($0, to: &out) }
+        return out
+    }
+
     static func localName(_ name: XMLName) -> String {
         let q = name.qualified
         if let colon = q.lastIndex(of: ":") { return String(q[q.index(after: colon)...]) }
@@ -24,7 +31,7 @@ enum XHTMLMarkup {
 extension FeedBuilder {
     mutating func appendMarkupStart(_ name: XMLName, attributes: [XMLAttribute], capture: Capture) {
         // The div that wraps Atom xhtml content is not part of the content.
-        if depth == capture.depth + 1, name.qualified == "xhtml:div" { return }
+        if capture.dropWrapperDiv, depth == capture.depth + 1, name.qualified == "xhtml:div" { return }
         text.append(UInt8(ascii: "<"))
         text.append(contentsOf: XHTMLMarkup.localName(name).utf8)
         for attribute in attributes {
@@ -44,7 +51,7 @@ extension FeedBuilder {
 
     mutating func appendMarkupEnd(_ name: XMLName) {
         guard let capture else { return }
-        if depth == capture.depth + 1, name.qualified == "xhtml:div" { return }
+        if capture.dropWrapperDiv, depth == capture.depth + 1, name.qualified == "xhtml:div" { return }
         text.append(contentsOf: "</".utf8)
         text.append(contentsOf: XHTMLMarkup.localName(name).utf8)
         text.append(UInt8(ascii: ">"))

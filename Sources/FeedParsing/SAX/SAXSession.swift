@@ -46,6 +46,11 @@ final class SAXSession {
             SAXSession.from(context).builder.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
         }
         handler.cdataBlock = handler.characters
+        // Only the DOCTYPE's public id is read (Netscape's RSS 0.91); no DTD is ever built or loaded.
+        handler.internalSubset = { context, _, externalID, _ in
+            guard let externalID else { return }
+            SAXSession.from(context).builder.doctypePublicID = String(cString: externalID)
+        }
         handler.getEntity = { _, name in
             guard let name else { return nil }
             return HTMLEntityResolver.shared.entity(named: name)

@@ -1,0 +1,68 @@
+import FeedModel
+
+/// Namespaced extensions read in RSS and Atom alike: Dublin Core, content, iTunes, Media RSS.
+extension FeedBuilder {
+    /// Handles `name` if it belongs to an extension; false lets the format's own handler run.
+    mutating func startExtension(_ name: XMLName, attributes: [XMLAttribute]) -> Bool {
+        switch name.qualified {
+        case "content:encoded":
+            beginCapture(.content, type: "text/html")
+        case "dc:creator", "dc:author":
+            beginCapture(.dcCreator)
+        case "dc:title":
+            beginCapture(inImage ? .imageTitle : .title)
+        case "dc:description":
+            beginCapture(entry == nil ? .subtitle : .summary, type: "text/html")
+        case "dc:date", "dcterms:modified":
+            beginCapture(.updated)
+        case "dcterms:issued":
+            beginCapture(.published)
+        case "dcterms:created":
+            beginCapture(.created)
+        case "dc:subject":
+            beginCapture(.category, attributes: attributes)
+        case "dc:language":
+            beginCapture(.language)
+        case "dc:rights":
+            beginCapture(.rights)
+        case "dc:identifier" where entry != nil:
+            beginCapture(.id)
+        case "itunes:author":
+            beginCapture(.dcCreator)
+        case "itunes:subtitle":
+            beginCapture(entry == nil ? .subtitle : .entrySubtitle)
+        case "itunes:summary":
+            beginCapture(entry == nil ? .subtitle : .summary)
+        case "itunes:keywords":
+            beginCapture(.keywords)
+        case "itunes:category":
+            // Nested categories are tags too; the element's children stay readable.
+            if let term = attributes["text"] { addTag(Tag(term: term, scheme: "http://www.itunes.com/")) }
+        case "itunes:image":
+            if entry == nil, let href = attributes["href"] {
+                result.feed.image = result.feed.image ?? Image()
+                result.feed.image!.href = result.feed.image!.href ?? URLResolver.resolve(href, against: currentBase)
+            }
+        case "media:group":
+            break // a wrapper: its media:* children are read as if they stood in the item
+        case "media:title" where entry != nil:
+            beginCapture(.title)
+        case "media:description" where entry != nil:
+            beginCapture(.summary)
+        case "media:category":
+            beginCapture(.category, attributes: attributes)
+        case "media:content" where entry != nil:
+            if let url = attributes["url"] {
+                entry!.mediaContent.append(Enclosure(href: URLResolver.resolve(url, against: currentBase),
+                                                     type: attributes["type"], length: attributes["fileSize"]))
+            }
+            skipDepth = depth
+        case "media:thumbnail" where entry != nil:
+            if let url = attributes["url"] { entry!.mediaThumbnails.append(URLResolver.resolve(url, against: currentBase)) }
+            skipDepth = depth
+        default:
+            return false
+        }
+        return true
+    }
+}
