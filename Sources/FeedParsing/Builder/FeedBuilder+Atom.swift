@@ -74,7 +74,7 @@ extension FeedBuilder {
         let declared = (attributes["type"] ?? "text").lowercased()
         let type: String
         switch declared {
-        case "text", "text/plain": type = "text/plain"
+        case "text", "text/plain", "": type = "text/plain"
         case "html", "text/html": type = "text/html"
         case "xhtml", "application/xhtml+xml": type = "application/xhtml+xml"
         default: type = declared

@@ -5,7 +5,7 @@ extension FeedBuilder {
     mutating func commit(_ capture: Capture, value raw: String) {
         var value = raw.trimmedWhitespace
         switch capture.field {
-        case .title, .subtitle, .rights, .summary, .content, .info, .entrySubtitle:
+        case .title, .mediaTitle, .subtitle, .rights, .summary, .content, .info, .entrySubtitle:
             if capture.base64 {
                 guard let decoded = Base64.decode(value) else { return }
                 value = decoded

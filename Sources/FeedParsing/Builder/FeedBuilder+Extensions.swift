@@ -46,11 +46,14 @@ extension FeedBuilder {
         case "media:group":
             break // a wrapper: its media:* children are read as if they stood in the item
         case "media:title" where entry != nil:
-            beginCapture(.title)
+            beginCapture(.mediaTitle)
         case "media:description" where entry != nil:
             beginCapture(.summary)
         case "media:category":
-            beginCapture(.category, attributes: attributes)
+            beginCapture(.category, attributes: attributes.isEmpty || attributes["scheme"] == nil
+                ? attributes + [XMLAttribute(name: XMLName("scheme"), value: "http://search.yahoo.com/mrss/category_schema")] : attributes)
+        case "feedburner:browserFriendly" where entry == nil:
+            beginCapture(.info)
         case "media:content" where entry != nil:
             if let url = attributes["url"] {
                 entry!.mediaContent.append(Enclosure(href: URLResolver.resolve(url, against: currentBase),

@@ -7,7 +7,8 @@ extension FeedBuilder {
            name.namespace == XMLName.rss090Namespace {
             result.version = .rss090
         }
-        switch name.qualified {
+        // RSS element names are matched without case (<TiTlE> is seen in the wild).
+        switch name.qualified.lowercased() {
         case "channel":
             break
         case "item":
@@ -30,11 +31,11 @@ extension FeedBuilder {
             beginCapture(.content, type: "application/xhtml+xml", markup: true)
         case "guid":
             beginCapture(.id, attributes: attributes)
-        case "pubDate":
+        case "pubdate":
             beginCapture(.published)
-        case "lastBuildDate":
+        case "lastbuilddate":
             beginCapture(.updated)
-        case "author", "managingEditor", "webMaster" where entry == nil && result.feed.authors.isEmpty:
+        case "author", "managingeditor", "webmaster" where entry == nil && result.feed.authors.isEmpty:
             beginCapture(.rssAuthor)
         case "category":
             beginCapture(.category, attributes: attributes)

@@ -22,8 +22,8 @@ extension FeedBuilder {
             default: result.version = .rss
             }
         case (_, "rdf:RDF"):
-            // Refined to rss10 or rss090 by the namespace of its channel/items.
-            result.version = .rss10
+            // RSS 1.0 or 0.90, by the default namespace (or, failing that, its channel's).
+            result.version = attributes["xmlns"] == XMLName.rss090Namespace ? .rss090 : .rss10
         case ("channel", _) where !known || root.namespace == nil:
             aliasRoot(root, as: "")
             result.version = .rss
@@ -55,8 +55,8 @@ extension FeedBuilder {
     }
 
     private mutating func aliasRoot(_ root: XMLName, as prefix: String) {
-        guard let namespace = root.namespace else { return }
-        rootNamespace = namespace
+        // No namespace at all is recorded as "": an unqualified <feed> has unqualified entries.
+        rootNamespace = root.namespace ?? ""
         rootNamespaceAlias = prefix
     }
 }

@@ -22,6 +22,7 @@ struct FeedBuilder {
     var truncated = false
     /// An RSS guid that may become the item's link (decided when the item ends).
     var pendingGuidLink: String?
+    var entryTitleFromMedia = false
     /// The root element's namespace and the prefix its elements are read under.
     var rootNamespace: String?
     var rootNamespaceAlias: String?
@@ -62,14 +63,14 @@ struct FeedBuilder {
         /// Text constructs may hold markup; ids, dates and links are text only.
         var allowsMarkup: Bool {
             switch field {
-            case .title, .subtitle, .rights, .summary, .content, .info, .entrySubtitle: return true
+            case .title, .mediaTitle, .subtitle, .rights, .summary, .content, .info, .entrySubtitle: return true
             default: return false
             }
         }
     }
 
     enum Field {
-        case title, subtitle, rights, summary, content, info, entrySubtitle, id, link, linkText
+        case title, mediaTitle, subtitle, rights, summary, content, info, entrySubtitle, id, link, linkText
         case published, updated, created
         case rssAuthor, dcCreator, personName, personEmail, personURI
         case category, commaTags, keywords, language, generator, imageURL, imageTitle, imageLink, logo, comments
@@ -116,9 +117,9 @@ struct FeedBuilder {
     /// Elements in the namespace the root element used for its own format count as that
     /// format's elements, whatever the URI ("http://example.com/newformat#" Atom, RSS 2.1 …).
     func aliased(_ name: XMLName) -> XMLName {
-        guard let alias = rootNamespaceAlias, let namespace = name.namespace, namespace == rootNamespace else { return name }
+        guard let alias = rootNamespaceAlias, (name.namespace ?? "") == rootNamespace else { return name }
         let local = XHTMLMarkup.localName(name)
-        return XMLName(alias.isEmpty ? local : alias + ":" + local, namespace: namespace)
+        return XMLName(alias.isEmpty ? local : alias + ":" + local, namespace: name.namespace)
     }
 
     mutating func end(_ name: XMLName) {
@@ -169,6 +170,7 @@ struct FeedBuilder {
 
     mutating func beginEntry() {
         entry = Entry()
+        entryTitleFromMedia = false
     }
 
     mutating func finishEntry() {
@@ -222,7 +224,11 @@ struct FeedBuilder {
 
     mutating func addTag(_ tag: Tag) {
         guard !tag.term.isEmpty else { return }
-        if entry != nil { entry!.tags.append(tag) } else { result.feed.tags.append(tag) }
+        if entry != nil {
+            if !entry!.tags.contains(tag) { entry!.tags.append(tag) }
+        } else if !result.feed.tags.contains(tag) {
+            result.feed.tags.append(tag)
+        }
     }
 
     /// Dates: the last one of a kind wins, as in feedparser; the text is kept even when it is not a date.
@@ -246,7 +252,11 @@ struct FeedBuilder {
     mutating func setText(_ field: Field, _ construct: TextConstruct) {
         if entry != nil {
             switch field {
-            case .title: entry!.title = entry!.title ?? construct
+            case .title:
+                // An item's own <title> wins over a media:title seen before it.
+                if entry!.title == nil || entryTitleFromMedia { entry!.title = construct; entryTitleFromMedia = false }
+            case .mediaTitle:
+                if entry!.title == nil { entry!.title = construct; entryTitleFromMedia = true }
             case .summary:
                 // RSS with both <description> and <summary>: the second becomes content.
                 if entry!.summary == nil { entry!.summary = construct } else if entry!.content.isEmpty { entry!.content.append(construct) }

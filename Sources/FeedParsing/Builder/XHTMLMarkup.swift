@@ -22,8 +22,8 @@ enum XHTMLMarkup {
 
     static func localName(_ name: XMLName) -> String {
         let q = name.qualified
-        if let colon = q.lastIndex(of: ":") { return String(q[q.index(after: colon)...]) }
         if let brace = q.lastIndex(of: "}") { return String(q[q.index(after: brace)...]) }
+        if let colon = q.lastIndex(of: ":") { return String(q[q.index(after: colon)...]) }
         return q
     }
 }

@@ -21,17 +21,25 @@ final class SAXSession {
     static func makeHandler() -> xmlSAXHandler {
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
-        handler.startElementNs = { context, localname, _, uri, _, _, attributeCount, _, attributes in
+        handler.startElementNs = { context, localname, _, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             guard let localname else { return }
             let session = SAXSession.from(context)
             let name = XMLName(uri: uri, localname: localname)
             var attrs: [XMLAttribute] = []
+            // The root's default namespace tells RSS 0.90 from 1.0 even in an empty document.
+            if session.builder.stack.isEmpty, namespaceCount > 0, let namespaces {
+                for i in 0..<Int(namespaceCount) where namespaces[i * 2] == nil {
+                    if let uri = namespaces[i * 2 + 1] { attrs.append(XMLAttribute(name: XMLName("xmlns"), value: String(cString: uri))) }
+                }
+            }
             if attributeCount > 0, let attributes {
                 attrs.reserveCapacity(Int(attributeCount))
                 for i in 0..<Int(attributeCount) {
                     guard let local = attributes[i * 5], let start = attributes[i * 5 + 3],
                           let end = attributes[i * 5 + 4] else { continue }
-                    let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                    var value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                    // Without entity substitution (kept off: XXE) libxml2 hands `&amp;` in attributes over as "&#38;".
+                    if value.contains("&#38;") { value = value.replacingOccurrences(of: "&#38;", with: "&") }
                     attrs.append(XMLAttribute(name: XMLName(uri: attributes[i * 5 + 2], localname: local), value: value))
                 }
             }
@@ -57,6 +65,11 @@ final class SAXSession {
         }
         handler.serror = { context, error in
             guard let context, let error else { return }
+            // Warnings (an unloadable external DTD, say) do not make a feed ill-formed.
+            guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            // A parameter entity of the DTD that we (on purpose) never load is not the feed's fault.
+            if error.pointee.code == Int32(XML_WAR_UNDECLARED_ENTITY.rawValue),
+               error.pointee.message.map({ String(cString: $0).hasPrefix("PEReference") }) == true { return }
             let session = SAXSession.from(context)
             guard session.errors.count < 20 else { return }
             let message = error.pointee.message.map { String(cString: $0).trimmedWhitespace } ?? "XML error"

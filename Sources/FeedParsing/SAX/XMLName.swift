@@ -50,6 +50,7 @@ struct XMLName: Equatable, CustomStringConvertible {
         "http://search.yahoo.com/mrss/": "media",
         "http://search.yahoo.com/mrss": "media",
         "http://www.itunes.com/dtds/podcast-1.0.dtd": "itunes",
+        "http://rssnamespace.org/feedburner/ext/1.0": "feedburner",
     ]
 
     static let atom10Namespace = "http://www.w3.org/2005/Atom"
