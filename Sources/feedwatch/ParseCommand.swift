@@ -15,9 +15,19 @@ struct ParseCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON with feedparser's field names.")
     var json = false
 
+    @Flag(help: "Print only counts and timings (parse, then HTML to text of every entry), for benchmarks.")
+    var stats = false
+
+    @Option(help: "Parse this many times (with --stats), to measure steady-state speed.")
+    var `repeat`: Int = 1
+
     func run() async throws {
         do {
             let (bytes, url) = try await InputSource.load(source)
+            if stats {
+                print(ParseStats.measure(bytes, url: url, runs: max(1, `repeat`)))
+                return
+            }
             let feed = FeedParser().parse(bytes, documentURL: url)
             if json {
                 print(feed.json.serialized(pretty: true))

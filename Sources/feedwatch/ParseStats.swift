@@ -1,0 +1,54 @@
+import FeedModel
+import FeedParsing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `feedwatch parse --stats`: what a poll costs, without printing the feed.
+///
+/// Times the full parse (libxml2 SAX2, dates, links) and then HTML to text of every entry's
+/// title, summary and content — the work the daemon does before matching — and reports
+/// the best of `runs` runs, so a noisy machine spoils fewer figures.
+enum ParseStats {
+    static func measure(_ bytes: [UInt8], url: String?, runs: Int) -> String {
+        var best = Double.infinity, bestText = Double.infinity
+        var entries = 0, textBytes = 0, bozo = false
+        for _ in 0..<runs {
+            let start = monotonic()
+            let feed = FeedParser().parse(bytes, documentURL: url)
+            let parsed = monotonic()
+            var total = 0
+            for entry in feed.entries {
+                for construct in [entry.title, entry.summary].compactMap({ $0 }) + entry.content {
+                    total += (construct.isMarkup ? HTMLText.plainText(construct.value) : construct.value).utf8.count
+                }
+            }
+            let done = monotonic()
+            best = min(best, parsed - start)
+            bestText = min(bestText, done - parsed)
+            entries = feed.entries.count
+            textBytes = total
+            bozo = feed.bozo
+        }
+        let mb = Double(bytes.count) / 1_000_000
+        func f(_ x: Double) -> String { String(Int((x * 10).rounded())) .withDecimal }
+        return "bytes=\(bytes.count) entries=\(entries) text_bytes=\(textBytes) bozo=\(bozo) "
+            + "parse_ms=\(f(best * 1000)) text_ms=\(f(bestText * 1000)) total_ms=\(f((best + bestText) * 1000)) "
+            + "MB_per_s=\(f(mb / (best + bestText)))"
+    }
+
+    private static func monotonic() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+private extension String {
+    /// "1234" (tenths) → "123.4".
+    var withDecimal: String {
+        var digits = self
+        while digits.count < 2 { digits = "0" + digits }
+        return String(digits.dropLast()) + "." + String(digits.last!)
+    }
+}
