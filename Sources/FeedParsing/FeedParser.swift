@@ -10,16 +10,24 @@ import FeedModel
 public struct FeedParser: Sendable {
     /// Upper bound on the text kept for one field; longer text is cut and the feed marked bozo.
     public var maxFieldBytes: Int
+    /// Upper bound on the document; the rest is not read and the feed is marked bozo.
+    public var maxDocumentBytes: Int
 
-    public init(maxFieldBytes: Int = 4 << 20) {
+    public init(maxFieldBytes: Int = 4 << 20, maxDocumentBytes: Int = 64 << 20) {
         self.maxFieldBytes = maxFieldBytes
+        self.maxDocumentBytes = maxDocumentBytes
     }
 
     /// Parses `data`. Never throws: problems set `bozo` and a message, and every readable entry is kept.
     /// - Parameter documentURL: where the document came from, to resolve relative links.
     public func parse(_ input: [UInt8], documentURL: String? = nil) -> ParsedFeed {
+        // JSON Feed is told apart by content: a document that starts with "{" is never XML.
+        if let json = JSONFeedParser.parse(input, documentURL: documentURL, maxFieldBytes: maxFieldBytes) {
+            return json
+        }
         LibXML2.initialize()
-        let repaired = AmpersandRepair.repair(input)
+        let oversized = input.count > maxDocumentBytes
+        let repaired = AmpersandRepair.repair(oversized ? Array(input.prefix(maxDocumentBytes)) : input)
         let data = repaired.bytes
         let session = SAXSession(builder: FeedBuilder(documentURL: documentURL, maxFieldBytes: maxFieldBytes))
         guard !data.isEmpty else {
@@ -60,6 +68,9 @@ public struct FeedParser: Sendable {
         }
 
         var result = session.builder.finish()
+        if oversized {
+            session.errors.insert("document larger than \(maxDocumentBytes) bytes: only the first \(maxDocumentBytes) were read", at: 0)
+        }
         if repaired.repairs > 0 {
             session.errors.insert("line \(repaired.firstLine): \(repaired.repairs) bare or unknown '&' kept as text (write &amp;)", at: 0)
         }

@@ -292,7 +292,7 @@ struct JSONFeedParserTests {
         #expect(feed.bozo)
         #expect(feed.version == .json11)
         #expect(feed.entries.isEmpty)
-        #expect(feed.bozoException == "invalid JSON at line 3, column 24: expected a string key")
+        #expect(feed.bozoException == "invalid JSON at line 3, column 23: expected a string key")
 
         let truncated = try #require(parse(#"{"version": "https://jsonfeed.org/version/1", "title": "Cut", "items": [{"id": "1", "title": "Tw"#))
         #expect(truncated.bozo)
@@ -303,7 +303,7 @@ struct JSONFeedParserTests {
     @Test func trailingDataKeepsTheFeedButIsBozo() throws {
         let feed = try #require(parse(#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [{"id": "1"}]} {"#))
         #expect(feed.bozo)
-        #expect(feed.bozoException == "trailing data after the JSON object at line 1, column 86")
+        #expect(feed.bozoException == "trailing data after the JSON object at line 1, column 87")
         #expect(feed.entries.count == 1)
     }
 

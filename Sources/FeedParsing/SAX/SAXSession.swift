@@ -8,6 +8,8 @@ final class SAXSession {
     /// libxml2's error messages, "line L, column C: message", first ones first (at most 20 kept).
     var errors: [String] = []
 
+    static let maxDepth = 256
+
     init(builder: FeedBuilder) {
         self.builder = builder
     }
@@ -24,6 +26,12 @@ final class SAXSession {
         handler.startElementNs = { context, localname, _, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             guard let localname else { return }
             let session = SAXSession.from(context)
+            // No feed nests 256 deep; a document that does is an attack on memory or stack.
+            if session.builder.stack.count >= SAXSession.maxDepth {
+                session.errors.insert("elements nested deeper than \(SAXSession.maxDepth): the rest of the document was not read", at: 0)
+                xmlStopParser(context!.assumingMemoryBound(to: xmlParserCtxt.self))
+                return
+            }
             let name = XMLName(uri: uri, localname: localname)
             var attrs: [XMLAttribute] = []
             // The root's default namespace tells RSS 0.90 from 1.0 even in an empty document.
