@@ -19,13 +19,19 @@ public struct FeedParser: Sendable {
     }
 
     /// Parses `data`. Never throws: problems set `bozo` and a message, and every readable entry is kept.
-    /// - Parameter documentURL: where the document came from, to resolve relative links.
-    public func parse(_ input: [UInt8], documentURL: String? = nil) -> ParsedFeed {
+    /// - Parameters:
+    ///   - documentURL: where the document came from, to resolve relative links.
+    ///   - httpContentType: the response's `Content-Type`, whose charset takes part in choosing
+    ///     the encoding (RFC 3023, as feedparser); nil for a file or a response without one.
+    public func parse(_ raw: [UInt8], documentURL: String? = nil, httpContentType: String? = nil) -> ParsedFeed {
         // JSON Feed is told apart by content: a document that starts with "{" is never XML.
-        if let json = JSONFeedParser.parse(input, documentURL: documentURL, maxFieldBytes: maxFieldBytes) {
+        if let json = JSONFeedParser.parse(raw, documentURL: documentURL, maxFieldBytes: maxFieldBytes) {
             return json
         }
         LibXML2.initialize()
+        // BOM, declaration and HTTP charset decide the encoding; libxml2 then reads UTF-8 only.
+        let decoded = EncodingDetector.decode(raw, httpContentType: httpContentType)
+        let input = decoded.utf8
         let oversized = input.count > maxDocumentBytes
         let repaired = AmpersandRepair.repair(oversized ? Array(input.prefix(maxDocumentBytes)) : input)
         let data = repaired.bytes
@@ -82,10 +88,11 @@ public struct FeedParser: Sendable {
         } else if let first = session.errors.first, result.bozoException != nil, result.version != .unknown {
             result.bozoException = first
         }
-        if let encoding = ctxt.pointee.encoding {
-            result.encoding = String(cString: encoding).lowercased()
-        } else if let input = ctxt.pointee.input, let encoding = input.pointee.encoding {
-            result.encoding = String(cString: encoding).lowercased()
+        result.encoding = decoded.encoding
+        if let problem = decoded.problem {
+            result.bozo = true
+            // As in feedparser, an XML error says more than an encoding guess.
+            if result.bozoException == nil { result.bozoException = problem }
         }
         return result
     }

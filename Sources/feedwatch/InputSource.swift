@@ -4,20 +4,20 @@ import Fetching
 /// Reads a command's FILE|URL argument: http(s) URLs through the fetcher (same limits and
 /// TLS rules as the daemon), anything else as a local file, `-` as standard input.
 enum InputSource {
-    static func load(_ argument: String) async throws -> (bytes: [UInt8], url: String?) {
+    static func load(_ argument: String) async throws -> (bytes: [UInt8], url: String?, contentType: String?) {
         let lower = argument.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
             let fetcher = Fetcher()
             defer { fetcher.shutdown() }
             do {
                 let response = try await fetcher.fetch(FetchRequest(url: argument))
-                return (response.body, response.effectiveURL)
+                return (response.body, response.effectiveURL, response.contentType)
             } catch {
                 throw CommandFailure.runtime("\(argument): \(error)")
             }
         }
         if argument == "-" {
-            return (Array(FileHandle.standardInput.readDataToEndOfFile()), nil)
+            return (Array(FileHandle.standardInput.readDataToEndOfFile()), nil, nil)
         }
         var path = argument
         if lower.hasPrefix("file://") { path = String(argument.dropFirst(7)) }
@@ -26,6 +26,6 @@ enum InputSource {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read it (permission denied?)" : "no such file"
             throw CommandFailure.runtime("\(path): \(reason)")
         }
-        return (Array(data), URL(fileURLWithPath: path).absoluteString)
+        return (Array(data), URL(fileURLWithPath: path).absoluteString, nil)
     }
 }

@@ -23,12 +23,12 @@ struct ParseCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let (bytes, url) = try await InputSource.load(source)
+            let (bytes, url, contentType) = try await InputSource.load(source)
             if stats {
-                print(ParseStats.measure(bytes, url: url, runs: max(1, `repeat`)))
+                print(ParseStats.measure(bytes, url: url, contentType: contentType, runs: max(1, `repeat`)))
                 return
             }
-            let feed = FeedParser().parse(bytes, documentURL: url)
+            let feed = FeedParser().parse(bytes, documentURL: url, httpContentType: contentType)
             if json {
                 print(feed.json.serialized(pretty: true))
             } else {

@@ -10,12 +10,12 @@ import Glibc
 /// title, summary and content — the work the daemon does before matching — and reports
 /// the best of `runs` runs, so a noisy machine spoils fewer figures.
 enum ParseStats {
-    static func measure(_ bytes: [UInt8], url: String?, runs: Int) -> String {
+    static func measure(_ bytes: [UInt8], url: String?, contentType: String?, runs: Int) -> String {
         var best = Double.infinity, bestText = Double.infinity
         var entries = 0, textBytes = 0, bozo = false
         for _ in 0..<runs {
             let start = monotonic()
-            let feed = FeedParser().parse(bytes, documentURL: url)
+            let feed = FeedParser().parse(bytes, documentURL: url, httpContentType: contentType)
             let parsed = monotonic()
             var total = 0
             for entry in feed.entries {

@@ -24,8 +24,8 @@ struct ScanCommand: AsyncParsableCommand {
             let config = try ConfigLoader().load(path: options.config)
             let lists = try WatchListLoader().load(directory: config.watchlists)
             let factory = AlertFactory(matcher: WatchMatcher(watches: lists.watches, rules: lists.rules))
-            let (bytes, url) = try await InputSource.load(source)
-            let parsed = FeedParser().parse(bytes, documentURL: url)
+            let (bytes, url, contentType) = try await InputSource.load(source)
+            let parsed = FeedParser().parse(bytes, documentURL: url, httpContentType: contentType)
             var items: [(Entry, EntryText)] = []
             if parsed.version != .unknown {
                 items = parsed.entries.map { ($0, EntryText($0)) }

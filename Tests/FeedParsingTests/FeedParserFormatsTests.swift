@@ -196,3 +196,32 @@ struct FeedParserFormatsTests {
         #expect(!feed.entries.isEmpty && feed.entries.count < 200)
     }
 }
+
+extension FeedParserFormatsTests {
+    @Test func windows1252PunctuationInC1CodePointsBecomesWhatWasMeant() {
+        #expect(Demoronize.fix("don\u{92}t") == "don\u{2019}t")
+        #expect(Demoronize.fix("don&#146;t &#x93;q&#x94;") == "don&#x2019;t &#x201c;q&#x201d;")
+        #expect(Demoronize.fix("plain & simple &#8217;") == "plain & simple &#8217;")
+        let feed = parse("<rss version=\"2.0\"><channel><item><description>don&#146;t</description></item></channel></rss>")
+        #expect(feed.entries[0].summary?.value == "don\u{2019}t")
+    }
+
+    @Test func theHTTPCharsetDecidesForXMLMediaTypes() {
+        var bytes = Array("<rss version=\"2.0\"><channel><title>Caf".utf8)
+        bytes.append(0xE9)
+        bytes += Array("</title></channel></rss>".utf8)
+        let feed = FeedParser().parse(bytes, httpContentType: "application/rss+xml; charset=iso-8859-1")
+        #expect(feed.feed.title?.value == "Café")
+        #expect(feed.encoding == "iso-8859-1")
+        #expect(!feed.bozo)
+    }
+
+    @Test func utf16FeedsAreRead() {
+        let xml = "<?xml version=\"1.0\" encoding=\"utf-16\"?><rss version=\"2.0\"><channel><title>Путин</title></channel></rss>"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in xml.utf16 { bytes.append(UInt8(unit & 0xFF)); bytes.append(UInt8(unit >> 8)) }
+        let feed = FeedParser().parse(bytes)
+        #expect(feed.feed.title?.value == "Путин")
+        #expect(feed.encoding == "utf-16le")
+    }
+}

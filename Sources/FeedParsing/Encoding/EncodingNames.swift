@@ -43,11 +43,8 @@ enum EncodingNames {
                 if punctuation && !out.isEmpty { out.append(UInt8(ascii: "_")) }
                 out.append(lower)
                 punctuation = false
-            } else if byte < 0x80 {
-                punctuation = true
             } else {
-                // Python keeps non-ASCII letters out of the name but does not treat them as
-                // separators either; no codec has such a name, so any value will do.
+                // Non-ASCII bytes count as separators (no codec name has any).
                 punctuation = true
             }
         }
