@@ -43,15 +43,16 @@ public struct FeedwatchDaemon: Sendable {
             let due = schedule.due(now: .now)
             if !due.isEmpty {
                 // Poll in a child task; a watcher cancels it on SIGTERM so in-flight transfers stop.
-                let cycle = Task { [runtime, log] in await runtime.pollAll(due, log: log).logError != nil }
+                let cycle = Task { [runtime, log] in await runtime.pollAll(due, log: log) }
                 let watcher = Task {
                     while !Task.isCancelled, !signals.stopRequested { await signals.sleep(seconds: 0.2, wakeOnReload: false) }
                     if signals.stopRequested { cycle.cancel() }
                 }
-                logBlocked = await cycle.value
+                let outcome = await cycle.value
+                logBlocked = outcome.logError != nil
                 watcher.cancel()
                 if signals.stopRequested { break }
-                schedule.reschedule(due, now: .now)
+                schedule.reschedule(outcome.results, now: .now)
                 do { try await runtime.ledger.setNextDue(schedule.dueTimes) } catch { log(.error, "cannot store the schedule: \(error)") }
                 systemd.notify("STATUS=watching \(config.feeds.count) feeds; last cycle \(Timestamp.now.rfc3339)")
             }

@@ -68,7 +68,9 @@ public struct Runtime: Sendable {
         case .notModified:
             log(.debug, "\(result.feedURL): not modified")
         case let .failed(message):
-            log(.warning, "\(result.feedURL): \(message)")
+            log(.warning, "\(result.feedURL): \(message) (\(result.errorCount) failure\(result.errorCount == 1 ? "" : "s") in a row)")
+        case let .disabled(reason):
+            log(.warning, "\(result.feedURL): not polled: \(reason)")
         }
         if let warning = result.warning { log(.notice, "\(result.feedURL): feed is not well-formed, entries kept: \(warning)") }
     }

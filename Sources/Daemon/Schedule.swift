@@ -1,10 +1,25 @@
 import FeedModel
+import Foundation
 
-/// When each feed is next due. Intervals are jittered by ±10% so that feeds added together
-/// do not stay in lockstep and hit servers in bursts.
+/// When each feed is next due.
+///
+/// Intervals are jittered by ±10% so feeds added together do not stay in lockstep. A failing
+/// feed backs off exponentially (1 minute doubling to 12 hours, ±20% jitter) and is never
+/// dropped: it keeps being retried at the cap. A server that answers 429/503 rests for its
+/// `Retry-After` (or the backoff, whichever is longer), and so do its other feeds. A feed
+/// whose every entry was new polls twice as often from then on (down to a minute). A feed the
+/// server calls gone (410) leaves the rotation.
 public struct Schedule: Sendable {
     private var entries: [String: (feed: FeedConfig, next: Timestamp)] = [:]
     private var defaultInterval: Int
+    /// Intervals shortened after a possible gap.
+    private var shortened: [String: Int] = [:]
+    /// Hosts that asked us to wait, and until when.
+    private var hostRestUntil: [String: Timestamp] = [:]
+
+    static let backoffBase = 60
+    static let backoffCap = 12 * 3600
+    static let minimumInterval = 60
 
     /// - Parameter stored: due times saved by an earlier run; a feed due later than its interval
     ///   from now (its interval was shortened) is due at most one interval from now.
@@ -28,15 +43,54 @@ public struct Schedule: Sendable {
     public var dueTimes: [String: Timestamp] { entries.mapValues(\.next) }
 
     public func due(now: Timestamp) -> [FeedConfig] {
-        entries.values.filter { $0.next <= now }.map(\.feed).sorted { $0.url < $1.url }
+        entries.values.filter { entry in
+            entry.next <= now && (Self.host(entry.feed.url).flatMap { hostRestUntil[$0] }.map { $0 <= now } ?? true)
+        }.map(\.feed).sorted { $0.url < $1.url }
     }
 
-    public mutating func reschedule(_ feeds: [FeedConfig], now: Timestamp) {
-        for feed in feeds where entries[feed.url] != nil {
-            let interval = feed.interval ?? defaultInterval
-            let jitter = Int64(Double(interval) * Double.random(in: -0.1...0.1))
-            entries[feed.url]!.next = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(interval) + jitter)
+    /// Sets the next due time of each polled feed from how its poll went.
+    public mutating func reschedule(_ results: [PollResult], now: Timestamp) {
+        for result in results {
+            guard let entry = entries[result.feedURL] else { continue }
+            let interval = shortened[result.feedURL] ?? entry.feed.interval ?? defaultInterval
+            var delay: Int
+            switch result.status {
+            case .updated, .notModified:
+                if result.possibleGap {
+                    let halved = max(Self.minimumInterval, interval / 2)
+                    shortened[result.feedURL] = halved
+                    delay = Self.jittered(halved, by: 0.1)
+                } else {
+                    delay = Self.jittered(interval, by: 0.1)
+                }
+            case .failed:
+                delay = Self.jittered(Self.backoff(errors: result.errorCount), by: 0.2)
+                if let rest = result.retryAfterSeconds {
+                    delay = max(delay, rest)
+                    if let host = Self.host(result.feedURL) {
+                        hostRestUntil[host] = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(delay))
+                    }
+                }
+            case .disabled:
+                entries[result.feedURL] = nil
+                continue
+            }
+            entries[result.feedURL]!.next = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(delay))
         }
+    }
+
+    /// 1 minute after the first failure, doubling to 12 hours.
+    static func backoff(errors: Int) -> Int {
+        let exponent = min(max(errors, 1) - 1, 20)
+        return min(backoffCap, backoffBase << exponent)
+    }
+
+    static func jittered(_ seconds: Int, by fraction: Double) -> Int {
+        max(1, Int(Double(seconds) * Double.random(in: (1 - fraction)...(1 + fraction))))
+    }
+
+    static func host(_ url: String) -> String? {
+        URLComponents(string: url)?.host?.lowercased()
     }
 
     public func secondsUntilNext(now: Timestamp) -> Double {

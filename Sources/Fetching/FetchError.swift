@@ -8,6 +8,9 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     case tooLarge(limit: Int)
     /// The server answered with an error status.
     case httpStatus(Int)
+    /// 429 or 503: the server asks us to slow down, perhaps saying for how long
+    /// (`Retry-After` as written: seconds or an HTTP date).
+    case throttled(status: Int, retryAfter: String?)
     case cancelled
 
     public var description: String {
@@ -15,7 +18,9 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
         case let .unsupportedScheme(url): return "refusing to fetch \(url): only http and https URLs are fetched (file: only when written in the config)"
         case let .transport(code, message): return "\(message) (curl error \(code))"
         case let .tooLarge(limit): return "response body larger than \(limit) bytes; transfer aborted"
-        case let .httpStatus(status): return "HTTP \(status)"
+        case let .httpStatus(status): return status == 410 ? "HTTP 410 Gone: the feed was removed" : "HTTP \(status)"
+        case let .throttled(status, retryAfter):
+            return "HTTP \(status): the server asks us to slow down" + (retryAfter.map { " (Retry-After: \($0))" } ?? "")
         case .cancelled: return "cancelled"
         }
     }

@@ -22,6 +22,9 @@ extension Transfer {
         _ = ccurl_easy_getinfo_string(handle, CURLINFO_CONTENT_TYPE, &contentType)
         let isFile = request.url.lowercased().hasPrefix("file:")
         if isFile && status == 0 { status = 200 }
+        if status == 429 || status == 503 {
+            return .failure(FetchError.throttled(status: status, retryAfter: header("Retry-After")))
+        }
         if status >= 400 || (status != 200 && status != 304 && !(200..<300).contains(status)) {
             return .failure(FetchError.httpStatus(status))
         }

@@ -12,6 +12,14 @@ public struct FeedState: Sendable, Equatable {
     public var lastError: String?
     public var errorCount: Int
     public var entriesSeen: Int
+    /// HTTP status of the last fetch (200 for a file).
+    public var httpStatus: Int?
+    /// Where a permanent redirect (301/308) pointed: fetched from there from then on.
+    public var movedTo: String?
+    /// Why the feed is no longer polled (the server answered 410 Gone), if it is not.
+    public var disabled: String?
+    /// When the scheduler will poll it next.
+    public var nextDue: Timestamp?
 
     public init(url: String, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
                 firstFetched: Timestamp? = nil, lastFetched: Timestamp? = nil, lastSuccess: Timestamp? = nil,

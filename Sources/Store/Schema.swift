@@ -53,6 +53,13 @@ enum Schema {
             PRIMARY KEY (alert_id, source)
         ) WITHOUT ROWID;
         """,
+        // 3: what `feedwatch status` shows and the poller obeys: HTTP status, a permanent new
+        // address, a feed the server says is gone.
+        """
+        ALTER TABLE feeds ADD COLUMN http_status INTEGER;
+        ALTER TABLE feeds ADD COLUMN moved_to TEXT;
+        ALTER TABLE feeds ADD COLUMN disabled TEXT;
+        """,
     ]
 
     static var version: Int { migrations.count }

@@ -21,8 +21,7 @@ public final class StateStore {
 
     public func feed(_ url: String) throws(StoreError) -> FeedState? {
         let s = try database.prepare("""
-            SELECT url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_error,
-                   error_count, entries_seen FROM feeds WHERE url = ?
+            SELECT \(Self.feedColumns) FROM feeds WHERE url = ?
             """)
         try s.bind(url)
         guard try s.step() else { return nil }
@@ -31,19 +30,37 @@ public final class StateStore {
 
     public func feeds() throws(StoreError) -> [FeedState] {
         let s = try database.prepare("""
-            SELECT url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_error,
-                   error_count, entries_seen FROM feeds ORDER BY url
+            SELECT \(Self.feedColumns) FROM feeds ORDER BY url
             """)
         var out: [FeedState] = []
         while try s.step() { out.append(Self.feedState(s)) }
         return out
     }
 
+    private static let feedColumns = """
+        url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_error,
+        error_count, entries_seen, http_status, moved_to, disabled, next_due
+        """
+
     private static func feedState(_ s: SQLiteStatement) -> FeedState {
         func time(_ c: Int32) -> Timestamp? { s.isNull(c) ? nil : Timestamp(secondsSince1970: s.int(c)) }
-        return FeedState(url: s.string(0) ?? "", title: s.string(1), etag: s.string(2), lastModified: s.string(3),
-                         firstFetched: time(4), lastFetched: time(5), lastSuccess: time(6), lastError: s.string(7),
-                         errorCount: Int(s.int(8)), entriesSeen: Int(s.int(9)))
+        var state = FeedState(url: s.string(0) ?? "", title: s.string(1), etag: s.string(2), lastModified: s.string(3),
+                              firstFetched: time(4), lastFetched: time(5), lastSuccess: time(6), lastError: s.string(7),
+                              errorCount: Int(s.int(8)), entriesSeen: Int(s.int(9)))
+        state.httpStatus = s.isNull(10) ? nil : Int(s.int(10))
+        state.movedTo = s.string(11)
+        state.disabled = s.string(12)
+        state.nextDue = time(13)
+        return state
+    }
+
+    /// Records where a feed permanently moved, the HTTP status of a fetch, or that it is gone.
+    public func setFeedAttributes(_ url: String, httpStatus: Int? = nil, movedTo: String? = nil, disabled: String? = nil) throws(StoreError) {
+        try database.prepare("""
+            INSERT INTO feeds (url, http_status, moved_to, disabled) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT(url) DO UPDATE SET http_status = coalesce(?2, http_status), moved_to = coalesce(?3, moved_to),
+                disabled = coalesce(?4, disabled)
+            """).run(url, httpStatus, movedTo, disabled)
     }
 
     /// The entry keys already seen for a feed.
@@ -122,12 +139,15 @@ public final class StateStore {
             """).run(now.secondsSince1970, feedURL)
     }
 
-    /// Records a failed poll with the reason the user will see in `feedwatch status`.
-    public func recordFailure(feedURL: String, message: String, now: Timestamp) throws(StoreError) {
+    /// Records a failed poll with the reason the user will see in `feedwatch status`;
+    /// returns how many polls in a row have now failed.
+    @discardableResult
+    public func recordFailure(feedURL: String, message: String, now: Timestamp) throws(StoreError) -> Int {
         try database.prepare("""
             INSERT INTO feeds (url, last_fetched, last_error, error_count) VALUES (?1, ?2, ?3, 1)
             ON CONFLICT(url) DO UPDATE SET last_fetched = ?2, last_error = ?3, error_count = error_count + 1
             """).run(feedURL, now.secondsSince1970, message)
+        return try feed(feedURL)?.errorCount ?? 1
     }
 
     /// When each feed is next due, as stored by the scheduler.

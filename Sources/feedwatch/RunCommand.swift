@@ -46,13 +46,14 @@ struct OnceSummary {
             switch r.status {
             case let .updated(_, new): updated += 1; newEntries += new
             case .notModified: unchanged += 1
-            case .failed: failed += 1
+            case .failed, .disabled: failed += 1
             }
         }
         var line = "polled \(results.count) feeds: \(updated) fetched, \(unchanged) unchanged, \(failed) failed; "
         line += "\(newEntries) new entries; \(written) new alerts written"
         for r in results {
             if case let .failed(message) = r.status { line += "\n  failed: \(TerminalText.clean(r.feedURL)): \(TerminalText.clean(message))" }
+            if case let .disabled(reason) = r.status { line += "\n  not polled: \(TerminalText.clean(r.feedURL)): \(TerminalText.clean(reason))" }
         }
         return line
     }

@@ -128,3 +128,30 @@ struct FetcherTests {
         await #expect(throws: FetchError.cancelled) { _ = try await task.value }
     }
 }
+
+extension FetcherTests {
+    @Test func throttlingCarriesRetryAfter() async throws {
+        server.route("/busy", { _ in .init(status: 429, headers: [("Retry-After", "120")]) })
+        server.route("/down", { _ in .init(status: 503, headers: [("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")]) })
+        await #expect(throws: FetchError.throttled(status: 429, retryAfter: "120")) { _ = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/busy")) }
+        await #expect(throws: FetchError.throttled(status: 503, retryAfter: "Wed, 21 Oct 2015 07:28:00 GMT")) { _ = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/down")) }
+    }
+
+    @Test func gzipBodiesAreDecoded() async throws {
+        let plain = Array(String(repeating: "<item>Putin</item>", count: 500).utf8)
+        let compressed = try ProcessRunner.gzip(plain)
+        server.route("/gz", { _ in .init(status: 200, headers: [("Content-Encoding", "gzip")], body: compressed) })
+        let response = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/gz"))
+        #expect(response.body == plain)
+        #expect(compressed.count < plain.count / 5)
+    }
+
+    @Test func aCompressedBodyThatExpandsPastTheLimitIsAborted() async throws {
+        let bomb = try ProcessRunner.gzip([UInt8](repeating: 0x41, count: 5_000_000))
+        server.route("/bomb", { _ in .init(status: 200, headers: [("Content-Encoding", "gzip")], body: bomb) })
+        var limits = FetchLimits()
+        limits.maxBodyBytes = 1_000_000
+        await #expect(throws: FetchError.tooLarge(limit: 1_000_000)) { _ = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/bomb", limits: limits)) }
+        #expect(bomb.count < 1_000_000, "the compressed body itself is under the limit")
+    }
+}

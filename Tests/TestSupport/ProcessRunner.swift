@@ -39,3 +39,15 @@ public enum ProcessRunner {
                              stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+extension ProcessRunner {
+    /// gzip-compresses bytes with the system's gzip, for serving Content-Encoding: gzip.
+    public static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+        let directory = try TestPaths.temporaryDirectory("gzip")
+        let file = directory.appendingPathComponent("body")
+        try Data(bytes).write(to: file)
+        let result = try run(URL(fileURLWithPath: "/bin/gzip"), ["-9", "-k", file.path])
+        guard result.status == 0 else { throw POSIXError(.EIO) }
+        return Array(try Data(contentsOf: directory.appendingPathComponent("body.gz")))
+    }
+}

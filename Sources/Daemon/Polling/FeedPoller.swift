@@ -35,7 +35,21 @@ public struct FeedPoller: Sendable {
         do {
             return try await pollThrowing(feed, now: now)
         } catch let error as FetchError {
-            return await fail(feed, error.description, now: now())
+            var result = await fail(feed, error.description, now: now())
+            switch error {
+            case .httpStatus(410):
+                let reason = "the server answered 410 Gone on \(now().rfc3339); remove the feed from the config"
+                try? await ledger.setFeedAttributes(feed.url, httpStatus: 410, disabled: reason)
+                result.status = .disabled(reason)
+            case let .httpStatus(status):
+                try? await ledger.setFeedAttributes(feed.url, httpStatus: status)
+            case let .throttled(status, retryAfter):
+                try? await ledger.setFeedAttributes(feed.url, httpStatus: status)
+                result.retryAfterSeconds = retryAfter.flatMap { RetryAfter.seconds($0, now: now()) }
+            default:
+                break
+            }
+            return result
         } catch let error as StoreError {
             return PollResult(feedURL: feed.url, status: .failed(error.description))
         } catch {
@@ -44,20 +58,31 @@ public struct FeedPoller: Sendable {
     }
 
     private func fail(_ feed: FeedConfig, _ message: String, now: Timestamp) async -> PollResult {
-        try? await ledger.recordFailure(feed.url, message: message, now: now)
-        return PollResult(feedURL: feed.url, status: .failed(message))
+        let count = (try? await ledger.recordFailure(feed.url, message: message, now: now)) ?? 1
+        var result = PollResult(feedURL: feed.url, status: .failed(message))
+        result.errorCount = count
+        return result
     }
 
     private func pollThrowing(_ feed: FeedConfig, now: @Sendable () -> Timestamp) async throws -> PollResult {
         let (state, seen) = try await ledger.feedState(feed.url)
-        let request = FetchRequest(url: feed.url, allowFileURL: feed.isFile, etag: state?.etag,
+        if let reason = state?.disabled { return PollResult(feedURL: feed.url, status: .disabled(reason)) }
+        // A feed that moved permanently is fetched from its new address; it keeps its identity.
+        let address = state?.movedTo ?? feed.url
+        let request = FetchRequest(url: address, allowFileURL: feed.isFile, etag: state?.etag,
                                    lastModified: state?.lastModified, limits: limits)
         let response = try await fetcher.fetch(request)
+        var moved: String?
+        if response.permanentlyMoved, response.effectiveURL != address {
+            moved = response.effectiveURL
+        }
+        try await ledger.setFeedAttributes(feed.url, httpStatus: response.status, movedTo: moved)
         if response.notModified {
             try await ledger.recordNotModified(feed.url, now: now())
             return PollResult(feedURL: feed.url, status: .notModified)
         }
-        let parsed = parser.parse(response.body, documentURL: response.effectiveURL)
+        let parsed = parser.parse(response.body, documentURL: response.effectiveURL,
+                                  httpContentType: feed.isFile ? nil : response.contentType)
         if parsed.version == .unknown {
             throw PollFailure(message: "not a feed: \(parsed.bozoException ?? "no RSS or Atom found")")
         }
@@ -84,8 +109,18 @@ public struct FeedPoller: Sendable {
         try await ledger.record(PollRecord(feedURL: feed.url, title: feedTitle, etag: response.etag,
                                            lastModified: response.lastModified, newKeys: newKeys,
                                            presentKeys: presentKeys, alerts: alerts), now: time)
-        return PollResult(feedURL: feed.url, status: .updated(entries: parsed.entries.count, newEntries: newKeys.count),
-                          alerts: alerts.count, warning: parsed.bozo ? parsed.bozoException : nil)
+        var result = PollResult(feedURL: feed.url, status: .updated(entries: parsed.entries.count, newEntries: newKeys.count),
+                                alerts: alerts.count, warning: parsed.bozo ? parsed.bozoException : nil)
+        if let moved {
+            result.warning = "moved permanently to \(moved); polled there from now on (update the config)"
+        }
+        // Every entry new although the last fetch worked: the feed turns over faster than we poll.
+        if !firstFetch, state?.lastSuccess != nil, parsed.entries.count > 1, newKeys.count == parsed.entries.count {
+            result.possibleGap = true
+            result.warning = (result.warning.map { $0 + "; " } ?? "")
+                + "possible gap: all \(newKeys.count) entries were new, entries may have been missed; polling this feed more often"
+        }
+        return result
     }
 
     private func backfillAllows(_ entry: Entry, now: Timestamp) -> Bool {

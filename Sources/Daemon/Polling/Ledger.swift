@@ -50,8 +50,12 @@ public actor Ledger {
         try store.recordNotModified(feedURL: url, now: now)
     }
 
-    func recordFailure(_ url: String, message: String, now: Timestamp) throws(StoreError) {
+    func recordFailure(_ url: String, message: String, now: Timestamp) throws(StoreError) -> Int {
         try store.recordFailure(feedURL: url, message: message, now: now)
+    }
+
+    func setFeedAttributes(_ url: String, httpStatus: Int? = nil, movedTo: String? = nil, disabled: String? = nil) throws(StoreError) {
+        try store.setFeedAttributes(url, httpStatus: httpStatus, movedTo: movedTo, disabled: disabled)
     }
 
     /// Appends pending alerts to the log. A failure keeps them pending and is returned, not thrown:

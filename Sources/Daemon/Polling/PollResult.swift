@@ -5,14 +5,22 @@ public struct PollResult: Sendable, Equatable {
         case updated(entries: Int, newEntries: Int)
         case notModified
         case failed(String)
+        /// Not polled: the server said the feed is gone (410).
+        case disabled(String)
     }
 
     public var feedURL: String
     public var status: Status
     /// Alerts the poll put in the outbox.
     public var alerts: Int
-    /// Parse problems that did not stop the poll (bozo).
+    /// Parse problems that did not stop the poll (bozo), a permanent move, a possible gap.
     public var warning: String?
+    /// Polls of this feed that failed in a row, this one included (0 after a success).
+    public var errorCount = 0
+    /// The server asked for this many seconds of rest (429/503 with Retry-After).
+    public var retryAfterSeconds: Int?
+    /// Every entry was new although the previous fetch succeeded: entries may have been missed.
+    public var possibleGap = false
 
     public init(feedURL: String, status: Status, alerts: Int = 0, warning: String? = nil) {
         self.feedURL = feedURL
