@@ -60,4 +60,65 @@ struct FeedPollerTests {
         let log = try String(contentsOf: directory.appendingPathComponent("a.jsonl"), encoding: .utf8)
         #expect(log.contains("\"watch\":\"Dmitry Peskov\""))
     }
+
+    @Test func goneFeedsStopBeingPolledAndSayWhy() async throws {
+        server.route("/gone", { _ in .init(status: 410) })
+        let rt = try await runtime(["/gone"])
+        let first = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results
+        guard case .disabled = first[0].status else { Issue.record("\(first)"); return }
+        let second = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results
+        guard case let .disabled(reason) = second[0].status else { Issue.record("\(second)"); return }
+        #expect(reason.contains("410 Gone"))
+        #expect(server.requests.count == 1, "no fetch after 410")
+        let state = try #require(try await rt.ledger.feeds().first)
+        #expect(state.disabled?.contains("410") == true)
+    }
+
+    @Test func aPermanentRedirectIsFollowedFromThenOn() async throws {
+        let world = try TestPaths.sampleBytes("world-news.rss.xml")
+        server.route("/old", { _ in .init(status: 301, headers: [("Location", "/new")]) })
+        server.route("/new", { _ in .init(status: 200, body: world) })
+        let rt = try await runtime(["/old"])
+        let first = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results
+        #expect(first[0].warning?.contains("moved permanently to \(server.baseURL)/new") == true)
+        _ = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
+        #expect(server.requests.map(\.path) == ["/old", "/new", "/new"])
+        let state = try #require(try await rt.ledger.feeds().first)
+        #expect(state.movedTo == "\(server.baseURL)/new")
+        #expect(state.url == "\(server.baseURL)/old", "the feed keeps its identity: no duplicate alerts")
+    }
+
+    @Test func throttledFeedsReportRetryAfterAndCountErrors() async throws {
+        server.route("/busy", { _ in .init(status: 503, headers: [("Retry-After", "90")]) })
+        let rt = try await runtime(["/busy"])
+        let first = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0]
+        #expect(first.retryAfterSeconds == 90)
+        #expect(first.errorCount == 1)
+        let second = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0]
+        #expect(second.errorCount == 2)
+        let state = try #require(try await rt.ledger.feeds().first)
+        #expect(state.httpStatus == 503)
+    }
+
+    @Test func everyEntryNewAfterASuccessIsAPossibleGap() async throws {
+        let feed = FeedBox(body: "<rss version=\"2.0\"><channel><item><guid>1</guid><title>a</title></item><item><guid>2</guid><title>b</title></item></channel></rss>")
+        server.route("/turnover", { _ in .init(status: 200, contentType: "application/rss+xml", feed.body) })
+        let rt = try await runtime(["/turnover"])
+        _ = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
+        feed.body = "<rss version=\"2.0\"><channel><item><guid>3</guid><title>c</title></item><item><guid>4</guid><title>d</title></item></channel></rss>"
+        let second = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0]
+        #expect(second.possibleGap)
+        #expect(second.warning?.contains("possible gap") == true)
+    }
+}
+
+/// A response body the test changes between polls (locked: the server reads it on its own thread).
+final class FeedBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String
+    init(body: String) { value = body }
+    var body: String {
+        get { lock.lock(); defer { lock.unlock() }; return value }
+        set { lock.lock(); value = newValue; lock.unlock() }
+    }
 }

@@ -1,0 +1,71 @@
+import FeedModel
+import Testing
+@testable import Daemon
+
+struct ScheduleTests {
+    let t0 = Timestamp(secondsSince1970: 1_000_000)
+    func at(_ s: Int64) -> Timestamp { Timestamp(secondsSince1970: 1_000_000 + s) }
+
+    @Test func newFeedsAreDueAtOnceAndThenAfterTheirJitteredInterval() {
+        var schedule = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 600)], defaultInterval: 900, now: t0)
+        #expect(schedule.due(now: t0).map(\.url) == ["http://a/f"])
+        schedule.reschedule([PollResult(feedURL: "http://a/f", status: .notModified)], now: t0)
+        let next = schedule.dueTimes["http://a/f"]!.secondsSince1970 - t0.secondsSince1970
+        #expect((540...660).contains(next))
+    }
+
+    @Test func backoffDoublesFromAMinuteToTwelveHoursAndNeverDrops() {
+        #expect(Schedule.backoff(errors: 1) == 60)
+        #expect(Schedule.backoff(errors: 2) == 120)
+        #expect(Schedule.backoff(errors: 5) == 960)
+        #expect(Schedule.backoff(errors: 11) == 43_200)
+        #expect(Schedule.backoff(errors: 500) == 43_200)
+        var schedule = Schedule(feeds: [FeedConfig(url: "http://a/f")], defaultInterval: 900, now: t0)
+        var failed = PollResult(feedURL: "http://a/f", status: .failed("HTTP 500"))
+        failed.errorCount = 30
+        schedule.reschedule([failed], now: t0)
+        let next = schedule.dueTimes["http://a/f"]!.secondsSince1970 - t0.secondsSince1970
+        #expect((34_560...51_840).contains(next), "capped at 12 h ± 20%, still scheduled")
+    }
+
+    @Test func retryAfterRestsEveryFeedOfThatHost() {
+        let feeds = [FeedConfig(url: "http://busy.example/a"), FeedConfig(url: "http://busy.example/b"), FeedConfig(url: "http://calm.example/c")]
+        var schedule = Schedule(feeds: feeds, defaultInterval: 900, now: t0)
+        var throttled = PollResult(feedURL: "http://busy.example/a", status: .failed("HTTP 429"))
+        throttled.errorCount = 1
+        throttled.retryAfterSeconds = 3600
+        schedule.reschedule([throttled], now: t0)
+        #expect(schedule.due(now: at(10)).map(\.url) == ["http://calm.example/c"], "b waits with a, c does not")
+        #expect(schedule.due(now: at(3601)).map(\.url).contains("http://busy.example/b"))
+    }
+
+    @Test func aPossibleGapHalvesTheInterval() {
+        var schedule = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 1200)], defaultInterval: 900, now: t0)
+        var result = PollResult(feedURL: "http://a/f", status: .updated(entries: 20, newEntries: 20))
+        result.possibleGap = true
+        schedule.reschedule([result], now: t0)
+        let next = schedule.dueTimes["http://a/f"]!.secondsSince1970 - t0.secondsSince1970
+        #expect((540...660).contains(next))
+    }
+
+    @Test func goneFeedsLeaveTheRotation() {
+        var schedule = Schedule(feeds: [FeedConfig(url: "http://a/f")], defaultInterval: 900, now: t0)
+        schedule.reschedule([PollResult(feedURL: "http://a/f", status: .disabled("410"))], now: t0)
+        #expect(schedule.due(now: at(100_000)).isEmpty)
+    }
+
+    @Test func storedDueTimesSurviveARestart() {
+        let schedule = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 900)], defaultInterval: 900, now: t0,
+                                stored: ["http://a/f": at(300)])
+        #expect(schedule.due(now: at(10)).isEmpty)
+        #expect(schedule.due(now: at(300)).count == 1)
+    }
+
+    @Test func retryAfterAcceptsSecondsAndDatesWithinAWeek() {
+        let now = Timestamp(year: 2015, month: 10, day: 21, hour: 7)!
+        #expect(RetryAfter.seconds("120", now: now) == 120)
+        #expect(RetryAfter.seconds("Wed, 21 Oct 2015 07:28:00 GMT", now: now) == 1680)
+        #expect(RetryAfter.seconds("99999999", now: now) == 604_800)
+        #expect(RetryAfter.seconds("soon", now: now) == nil)
+    }
+}
