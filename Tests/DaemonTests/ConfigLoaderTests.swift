@@ -34,6 +34,9 @@ struct ConfigLoaderTests {
     @Test func backfillAllAndNone() throws {
         #expect(try load("backfill: all").backfill == nil)
         #expect(try load("backfill: 0").backfill == 0)
+        #expect(try load("backfill: none").backfill == 0)
+        let perFeed = try load("feeds:\n  - url: https://a/\n    backfill: all\n  - url: https://b/\n    backfill: 2h\n  - url: https://c/\n")
+        #expect(perFeed.feeds.map(\.backfill) == [.some(nil), .some(7200), nil])
     }
 
     @Test func errorsCarryLineAndColumn() {

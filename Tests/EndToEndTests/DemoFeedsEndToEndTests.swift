@@ -216,4 +216,26 @@ struct DemoFeedsEndToEndTests {
         let piped = try ProcessRunner.run(TestPaths.feedwatchBinary, ["tail", "-n", "1", "--config", config.path], environment: ["NO_COLOR": ""])
         #expect(!piped.stdout.contains("\u{1B}["))
     }
+
+    @Test func statusReportsEachFeedsHealth() throws {
+        server.route("/broken.rss", { _ in .init(status: 500) })
+        try writeConfig(feeds: ["\(server.baseURL)/world.rss", "\(server.baseURL)/broken.rss", "\(server.baseURL)/never.rss"])
+        _ = try feedwatch("run", "--once", "--config", config.path)
+        try writeConfig(feeds: ["\(server.baseURL)/world.rss", "\(server.baseURL)/broken.rss", "\(server.baseURL)/unpolled.rss"])
+        let status = try feedwatch("status", "--json", "--config", config.path)
+        #expect(status.status == 0, "\(status.stderr)")
+        let rows = try status.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(rows.count == 3)
+        #expect(rows[0]["ok"] as? Bool == true)
+        #expect(rows[0]["http_status"] as? Int == 200)
+        #expect(rows[0]["entries_seen"] as? Int == 4)
+        #expect(rows[1]["ok"] as? Bool == false)
+        #expect(rows[1]["consecutive_errors"] as? Int == 1)
+        #expect(rows[1]["last_error"] as? String == "HTTP 500")
+        #expect(rows[2]["polled"] as? Bool == false)
+        let text = try feedwatch("status", "--config", config.path)
+        #expect(text.stdout.contains("FAILING (1 in a row): HTTP 500"))
+    }
 }

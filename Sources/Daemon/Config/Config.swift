@@ -37,6 +37,8 @@ public struct FeedConfig: Sendable, Equatable {
     public var title: String?
     /// Line of the config where the feed is listed, for messages.
     public var line: Int?
+    /// This feed's own backfill window: `.some(nil)` is `all`; nil uses the config's.
+    public var backfill: Int??
 
     public init(url: String, interval: Int? = nil, title: String? = nil, line: Int? = nil) {
         self.url = url; self.interval = interval; self.title = title; self.line = line

@@ -8,7 +8,7 @@ public struct ConfigLoader: Sendable {
     public init() {}
 
     static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent", "forget_after"]
-    static let feedKeys: Set<String> = ["url", "interval", "title"]
+    static let feedKeys: Set<String> = ["url", "interval", "title", "backfill"]
 
     public func load(path: String) throws(ConfigErrors) -> Config {
         let text: String
@@ -36,11 +36,7 @@ public struct ConfigLoader: Sendable {
             case "watchlists": if let s = reader.string(value, key) { config.watchlists = Self.resolve(s, in: directory) }
             case "interval": if let d = reader.duration(value, key) { config.interval = d }
             case "backfill":
-                switch value.scalar?.string.lowercased() {
-                case "all": config.backfill = nil
-                case "0", "none": config.backfill = 0
-                default: if let d = reader.duration(value, key) { config.backfill = d }
-                }
+                if let window = Self.backfill(value, reader: &reader) { config.backfill = window }
             case "max_feed_bytes":
                 if let s = reader.string(value, key), let n = Int(s), n > 0 { config.maxFeedBytes = n }
                 else { reader.fail(value, "max_feed_bytes: expected a positive number of bytes") }
@@ -71,6 +67,7 @@ public struct ConfigLoader: Sendable {
                     case "url": feed.url = reader.string(value, "url") ?? ""
                     case "interval": feed.interval = reader.duration(value, "interval")
                     case "title": feed.title = reader.string(value, "title")
+                    case "backfill": feed.backfill = Self.backfill(value, reader: &reader)
                     default: break
                     }
                 }
@@ -85,6 +82,16 @@ public struct ConfigLoader: Sendable {
             out.append(feed)
         }
         return out
+    }
+
+    /// `all` (every entry of a first fetch alerts: `.some(nil)`), `none` or `0`, or a duration;
+    /// nil when the value is invalid (the error is recorded).
+    static func backfill(_ value: Node, reader: inout YAMLReader) -> Int?? {
+        switch value.scalar?.string.lowercased() {
+        case "all": return .some(nil)
+        case "0", "none": return .some(0)
+        default: return reader.duration(value, "backfill").map { .some($0) }
+        }
     }
 
     /// Accepts http(s) URLs with a host, and `file:` URLs (absolute, or relative to the config).

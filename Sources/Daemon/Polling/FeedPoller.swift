@@ -98,7 +98,7 @@ public struct FeedPoller: Sendable {
             guard keysThisPoll.insert(key).inserted else { continue } // duplicate item inside one document
             if seen.contains(key) { presentKeys.append(key); continue }
             newKeys.append(key)
-            if firstFetch, !backfillAllows(entry, now: time) { continue }
+            if firstFetch, !backfillAllows(entry, window: feed.backfill.map { $0.map { .seconds($0) } ?? .all } ?? backfill, now: time) { continue }
             let source = AlertFactory.Source(feedTitle: feedTitle, feedURL: feed.url, entryKey: key, entry: entry)
             for alert in factory.alerts(for: source, text: EntryText(entry), now: time) {
                 alerts.append(OutboxAlert(id: alert.id, line: alert.json.serialized(), subject: alert.subject,
@@ -123,8 +123,8 @@ public struct FeedPoller: Sendable {
         return result
     }
 
-    private func backfillAllows(_ entry: Entry, now: Timestamp) -> Bool {
-        switch backfill {
+    private func backfillAllows(_ entry: Entry, window: Backfill, now: Timestamp) -> Bool {
+        switch window {
         case .all: return true
         case let .seconds(window):
             guard let date = entry.date else { return false }
