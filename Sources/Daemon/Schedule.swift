@@ -8,7 +8,8 @@ import Foundation
 /// dropped: it keeps being retried at the cap. A server that answers 429/503 rests for its
 /// `Retry-After` (or the backoff, whichever is longer), and so do its other feeds. A feed
 /// whose every entry was new polls twice as often from then on (down to a minute). A feed the
-/// server calls gone (410) leaves the rotation.
+/// server calls gone (410) leaves the rotation. A response the server marks fresh for longer
+/// than the interval (max-age, Expires) is not fetched again before it goes stale, up to six hours.
 public struct Schedule: Sendable {
     private var entries: [String: (feed: FeedConfig, next: Timestamp)] = [:]
     private var defaultInterval: Int
@@ -63,6 +64,7 @@ public struct Schedule: Sendable {
                 } else {
                     delay = Self.jittered(interval, by: 0.1)
                 }
+                if let fresh = result.freshSeconds { delay = max(delay, fresh) }
             case .failed:
                 delay = Self.jittered(Self.backoff(errors: result.errorCount), by: 0.2)
                 if let rest = result.retryAfterSeconds {

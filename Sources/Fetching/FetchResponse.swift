@@ -10,6 +10,10 @@ public struct FetchResponse: Sendable {
     public var lastModified: String?
     /// Status codes of the redirects followed, in order (e.g. [301]).
     public var redirects: [Int]
+    /// Caching headers as sent, for the scheduler: `Cache-Control`, `Expires`, `Date`.
+    public var cacheControl: String?
+    public var expires: String?
+    public var date: String?
 
     public init(status: Int, body: [UInt8], effectiveURL: String, contentType: String? = nil,
                 etag: String? = nil, lastModified: String? = nil, redirects: [Int] = []) {

@@ -29,7 +29,7 @@ extension Transfer {
             return .failure(FetchError.httpStatus(status))
         }
         let redirects = statuses.dropLast().filter { (300..<400).contains($0) }
-        return .success(FetchResponse(
+        var response = FetchResponse(
             status: status,
             body: body,
             effectiveURL: effective.map { String(cString: $0) } ?? request.url,
@@ -37,6 +37,10 @@ extension Transfer {
             etag: header("ETag"),
             lastModified: header("Last-Modified"),
             redirects: Array(redirects)
-        ))
+        )
+        response.cacheControl = header("Cache-Control")
+        response.expires = header("Expires")
+        response.date = header("Date")
+        return .success(response)
     }
 }

@@ -1,4 +1,5 @@
 import FeedModel
+import Fetching
 import Testing
 @testable import Daemon
 
@@ -67,5 +68,29 @@ struct ScheduleTests {
         #expect(RetryAfter.seconds("Wed, 21 Oct 2015 07:28:00 GMT", now: now) == 1680)
         #expect(RetryAfter.seconds("99999999", now: now) == 604_800)
         #expect(RetryAfter.seconds("soon", now: now) == nil)
+    }
+}
+
+extension ScheduleTests {
+    @Test func cachingHeadersDelayTheNextPollUpToACap() {
+        var schedule = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 300)], defaultInterval: 900, now: t0)
+        var result = PollResult(feedURL: "http://a/f", status: .notModified)
+        result.freshSeconds = 3600
+        schedule.reschedule([result], now: t0)
+        #expect(schedule.dueTimes["http://a/f"]!.secondsSince1970 - t0.secondsSince1970 == 3600)
+    }
+
+    @Test func freshnessFromMaxAgeOrExpires() {
+        let now = Timestamp(year: 2015, month: 10, day: 21, hour: 7)!
+        func response(_ control: String?, _ expires: String? = nil, _ date: String? = nil) -> FetchResponse {
+            var r = FetchResponse(status: 200, body: [], effectiveURL: "http://a/")
+            r.cacheControl = control; r.expires = expires; r.date = date
+            return r
+        }
+        #expect(Freshness.seconds(response("public, max-age=1800"), now: now) == 1800)
+        #expect(Freshness.seconds(response("max-age=999999"), now: now) == Freshness.cap)
+        #expect(Freshness.seconds(response("no-cache, max-age=600"), now: now) == nil)
+        #expect(Freshness.seconds(response(nil, "Wed, 21 Oct 2015 08:00:00 GMT", "Wed, 21 Oct 2015 07:30:00 GMT"), now: now) == 1800)
+        #expect(Freshness.seconds(response(nil, "0"), now: now) == nil)
     }
 }

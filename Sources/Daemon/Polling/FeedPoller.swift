@@ -77,9 +77,12 @@ public struct FeedPoller: Sendable {
             moved = response.effectiveURL
         }
         try await ledger.setFeedAttributes(feed.url, httpStatus: response.status, movedTo: moved)
+        let fresh = Freshness.seconds(response, now: now())
         if response.notModified {
             try await ledger.recordNotModified(feed.url, now: now())
-            return PollResult(feedURL: feed.url, status: .notModified)
+            var result = PollResult(feedURL: feed.url, status: .notModified)
+            result.freshSeconds = fresh
+            return result
         }
         let parsed = parser.parse(response.body, documentURL: response.effectiveURL,
                                   httpContentType: feed.isFile ? nil : response.contentType)
@@ -111,6 +114,7 @@ public struct FeedPoller: Sendable {
                                            presentKeys: presentKeys, alerts: alerts), now: time)
         var result = PollResult(feedURL: feed.url, status: .updated(entries: parsed.entries.count, newEntries: newKeys.count),
                                 alerts: alerts.count, warning: parsed.bozo ? parsed.bozoException : nil)
+        result.freshSeconds = fresh
         if let moved {
             result.warning = "moved permanently to \(moved); polled there from now on (update the config)"
         }

@@ -21,6 +21,8 @@ public struct PollResult: Sendable, Equatable {
     public var retryAfterSeconds: Int?
     /// Every entry was new although the previous fetch succeeded: entries may have been missed.
     public var possibleGap = false
+    /// The server's answer stays fresh this long (Cache-Control/Expires, capped): not polled sooner.
+    public var freshSeconds: Int?
 
     public init(feedURL: String, status: Status, alerts: Int = 0, warning: String? = nil) {
         self.feedURL = feedURL
