@@ -32,6 +32,7 @@ public struct FeedwatchDaemon: Sendable {
         var runtime = try await Runtime(config: config, fetcher: fetcher)
         var schedule = Schedule(feeds: config.feeds, defaultInterval: config.interval, now: .now,
                                 stored: (try? await runtime.ledger.nextDue()) ?? [:])
+        schedule.adaptive = config.adaptive
         let systemd = SystemdNotifier()
         // Alerts a crash left in the outbox go out before anything else.
         var logBlocked = await flush(runtime.ledger)
@@ -68,6 +69,7 @@ public struct FeedwatchDaemon: Sendable {
                     config = newConfig
                     runtime = newRuntime
                     schedule.update(feeds: config.feeds, defaultInterval: config.interval, now: .now)
+                    schedule.adaptive = config.adaptive
                     log(.notice, "reloaded: \(config.feeds.count) feeds, \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
                 } catch {
                     log(.error, "reload failed, keeping the previous configuration: \(error)")

@@ -17,6 +17,8 @@ public struct Schedule: Sendable {
     private var shortened: [String: Int] = [:]
     /// Hosts that asked us to wait, and until when.
     private var hostRestUntil: [String: Timestamp] = [:]
+    /// Adaptive polling bounds; nil keeps the configured intervals.
+    public var adaptive: AdaptiveInterval?
 
     static let backoffBase = 60
     static let backoffCap = 12 * 3600
@@ -53,7 +55,13 @@ public struct Schedule: Sendable {
     public mutating func reschedule(_ results: [PollResult], now: Timestamp) {
         for result in results {
             guard let entry = entries[result.feedURL] else { continue }
-            let interval = shortened[result.feedURL] ?? entry.feed.interval ?? defaultInterval
+            var interval = shortened[result.feedURL] ?? entry.feed.interval ?? defaultInterval
+            if let bounds = adaptive, let gap = result.medianEntryGap {
+                // Twice per typical gap between posts, within the bounds (a quiet feed is not
+                // forgotten, a busy one is not hammered). A detected gap still halves it below.
+                interval = min(bounds.maximum, max(bounds.minimum, gap / 2))
+                if let short = shortened[result.feedURL] { interval = min(interval, short) }
+            }
             var delay: Int
             switch result.status {
             case .updated, .notModified:

@@ -31,6 +31,13 @@ struct ConfigLoaderTests {
                                  FeedConfig(url: "file:///etc/feedwatch/samples/x.xml", line: 11)])
     }
 
+    @Test func adaptiveBounds() throws {
+        #expect(try load("adaptive: true").adaptive == AdaptiveInterval())
+        #expect(try load("adaptive: {min: 2m, max: 1h}").adaptive == AdaptiveInterval(minimum: 120, maximum: 3600))
+        #expect(try load("interval: 5m").adaptive == nil)
+        #expect(throws: ConfigErrors.self) { _ = try load("adaptive: {min: 2h, max: 1h}") }
+    }
+
     @Test func backfillAllAndNone() throws {
         #expect(try load("backfill: all").backfill == nil)
         #expect(try load("backfill: 0").backfill == 0)

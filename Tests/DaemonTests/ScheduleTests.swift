@@ -94,3 +94,26 @@ extension ScheduleTests {
         #expect(Freshness.seconds(response(nil, "0"), now: now) == nil)
     }
 }
+
+extension ScheduleTests {
+    @Test func adaptivePollingFollowsTheMedianGapWithinBounds() {
+        var schedule = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 900)], defaultInterval: 900, now: t0)
+        schedule.adaptive = AdaptiveInterval(minimum: 300, maximum: 7200)
+        func next(afterGap gap: Int) -> Int64 {
+            var result = PollResult(feedURL: "http://a/f", status: .updated(entries: 10, newEntries: 1))
+            result.medianEntryGap = gap
+            schedule.reschedule([result], now: t0)
+            return schedule.dueTimes["http://a/f"]!.secondsSince1970 - t0.secondsSince1970
+        }
+        #expect((1620...1980).contains(next(afterGap: 3600)), "half of an hourly cadence, ±10%")
+        #expect((270...330).contains(next(afterGap: 60)), "never below the minimum")
+        #expect((6480...7920).contains(next(afterGap: 86_400)), "never above the maximum")
+    }
+
+    @Test func theMedianGapIgnoresBurstsAndStragglers() {
+        let base: Int64 = 1_700_000_000
+        let dates = [0, 3600, 7200, 7210, 7220, 10_800, 14_400, -900_000].map { Timestamp(secondsSince1970: base + Int64($0)) }
+        #expect(FeedPoller.medianGap(dates) == 3600, "gaps 10, 10, 3580, 3600, 3600, 3600, 900000")
+        #expect(FeedPoller.medianGap(Array(dates.prefix(2))) == nil)
+    }
+}

@@ -17,6 +17,8 @@ public struct Config: Sendable, Equatable {
     public var userAgent: String?
     /// A seen entry gone from its feed for this many seconds is forgotten (keeps the state small).
     public var forgetAfter: Int = 30 * 86_400
+    /// Adaptive polling: each feed's interval follows how often it publishes, within these bounds.
+    public var adaptive: AdaptiveInterval?
 
     public init(path: String, state: String, alertLog: String, interval: Int = 900, backfill: Int? = 86_400,
                 watchlists: String, feeds: [FeedConfig], maxFeedBytes: Int = 16 << 20, userAgent: String? = nil) {
@@ -26,6 +28,17 @@ public struct Config: Sendable, Equatable {
     }
 
     public static let defaultPath = "/etc/feedwatch/feedwatch.yaml"
+}
+
+/// `adaptive: {min: 5m, max: 6h}`: poll a feed at half the median gap between its recent
+/// entries, never more often than `min` nor less often than `max`.
+public struct AdaptiveInterval: Sendable, Equatable {
+    public var minimum: Int
+    public var maximum: Int
+    public init(minimum: Int = 300, maximum: Int = 6 * 3600) {
+        self.minimum = minimum
+        self.maximum = maximum
+    }
 }
 
 /// One feed to poll.

@@ -7,7 +7,7 @@ import Yams
 public struct ConfigLoader: Sendable {
     public init() {}
 
-    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent", "forget_after"]
+    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent", "forget_after", "adaptive"]
     static let feedKeys: Set<String> = ["url", "interval", "title", "backfill"]
 
     public func load(path: String) throws(ConfigErrors) -> Config {
@@ -42,6 +42,7 @@ public struct ConfigLoader: Sendable {
                 else { reader.fail(value, "max_feed_bytes: expected a positive number of bytes") }
             case "user_agent": config.userAgent = reader.string(value, key)
             case "forget_after": if let d = reader.duration(value, key) { config.forgetAfter = d }
+            case "adaptive": config.adaptive = adaptive(value, reader: &reader)
             case "feeds": config.feeds = feeds(value, directory: directory, reader: &reader)
             default: break
             }
@@ -82,6 +83,26 @@ public struct ConfigLoader: Sendable {
             out.append(feed)
         }
         return out
+    }
+
+    private func adaptive(_ value: Node, reader: inout YAMLReader) -> AdaptiveInterval? {
+        if let flag = value.scalar?.string.lowercased() {
+            switch flag {
+            case "true", "yes", "on": return AdaptiveInterval()
+            case "false", "no", "off": return nil
+            default:
+                reader.fail(value, "adaptive: expected true, false, or a mapping with min and max")
+                return nil
+            }
+        }
+        var bounds = AdaptiveInterval()
+        for (key, _, item) in reader.mapping(value, "adaptive", known: ["min", "max"]) {
+            if let seconds = reader.duration(item, "adaptive.\(key)") {
+                if key == "min" { bounds.minimum = seconds } else { bounds.maximum = seconds }
+            }
+        }
+        if bounds.minimum > bounds.maximum { reader.fail(value, "adaptive: min is larger than max") }
+        return bounds
     }
 
     /// `all` (every entry of a first fetch alerts: `.some(nil)`), `none` or `0`, or a duration;

@@ -115,6 +115,7 @@ public struct FeedPoller: Sendable {
         var result = PollResult(feedURL: feed.url, status: .updated(entries: parsed.entries.count, newEntries: newKeys.count),
                                 alerts: alerts.count, warning: parsed.bozo ? parsed.bozoException : nil)
         result.freshSeconds = fresh
+        result.medianEntryGap = Self.medianGap(parsed.entries.compactMap(\.date))
         if let moved {
             result.warning = "moved permanently to \(moved); polled there from now on (update the config)"
         }
@@ -125,6 +126,14 @@ public struct FeedPoller: Sendable {
                 + "possible gap: all \(newKeys.count) entries were new, entries may have been missed; polling this feed more often"
         }
         return result
+    }
+
+    /// Median gap between the 20 newest entry dates: robust to a burst of posts or one old item.
+    static func medianGap(_ dates: [Timestamp]) -> Int? {
+        let recent = dates.sorted(by: >).prefix(20)
+        guard recent.count >= 3 else { return nil }
+        let gaps = zip(recent, recent.dropFirst()).map { Int($0.secondsSince1970 - $1.secondsSince1970) }.sorted()
+        return gaps[gaps.count / 2]
     }
 
     private func backfillAllows(_ entry: Entry, window: Backfill, now: Timestamp) -> Bool {

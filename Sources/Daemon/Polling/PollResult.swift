@@ -23,6 +23,8 @@ public struct PollResult: Sendable, Equatable {
     public var possibleGap = false
     /// The server's answer stays fresh this long (Cache-Control/Expires, capped): not polled sooner.
     public var freshSeconds: Int?
+    /// Median seconds between the feed's recent entries, for adaptive polling.
+    public var medianEntryGap: Int?
 
     public init(feedURL: String, status: Status, alerts: Int = 0, warning: String? = nil) {
         self.feedURL = feedURL
