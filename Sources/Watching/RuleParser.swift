@@ -1,3 +1,4 @@
+import FeedModel
 /// Parses rule formulas: names (bare words or "quoted phrases"), AND, OR, NOT, parentheses.
 /// AND binds tighter than OR; NOT binds tightest. A bare run of words without operators
 /// between them is one name (`Vladimir Putin AND sanctions` works unquoted too).
@@ -42,8 +43,8 @@ public struct RuleParser: Sendable {
                     while i < text.count, text[i] != c { s.append(text[i]); i += 1 }
                     guard i < text.count else { throw ParseError(offset: start, message: "unclosed quote") }
                     i += 1
-                    guard !s.trimmedSpaces.isEmpty else { throw ParseError(offset: start, message: "empty name") }
-                    out.append(LexToken(kind: .name, text: s.trimmedSpaces, offset: start))
+                    guard !s.trimmedWhitespace.isEmpty else { throw ParseError(offset: start, message: "empty name") }
+                    out.append(LexToken(kind: .name, text: s.trimmedWhitespace, offset: start))
                     continue
                 }
                 var word = ""
@@ -113,14 +114,5 @@ public struct RuleParser: Sendable {
                 throw ParseError(offset: t.offset, message: "expected a name, NOT or ( before \(t.text)")
             }
         }
-    }
-}
-
-extension String {
-    var trimmedSpaces: String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
     }
 }

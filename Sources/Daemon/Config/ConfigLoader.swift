@@ -61,7 +61,7 @@ public struct ConfigLoader: Sendable {
         for item in sequence {
             var feed = FeedConfig(url: "", line: item.mark?.line)
             if let scalar = item.scalar {
-                feed.url = scalar.string.trimmedSpaces
+                feed.url = scalar.string.trimmedWhitespace
             } else {
                 for (key, _, value) in reader.mapping(item, "feed", known: Self.feedKeys) {
                     switch key {

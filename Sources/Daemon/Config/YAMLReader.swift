@@ -1,3 +1,4 @@
+import FeedModel
 import Yams
 
 /// Reads YAML nodes into values, turning every mismatch into a `ConfigError` with the
@@ -58,17 +59,17 @@ struct YAMLReader {
 
     mutating func string(_ node: Node, _ what: String) -> String? {
         guard let scalar = node.scalar else { fail(node, "\(what): expected a string"); return nil }
-        let value = scalar.string.trimmedSpaces
+        let value = scalar.string.trimmedWhitespace
         if value.isEmpty { fail(node, "\(what): must not be empty"); return nil }
         return value
     }
 
     mutating func stringList(_ node: Node, _ what: String) -> [String] {
-        if let scalar = node.scalar, !scalar.string.isEmpty { return [scalar.string.trimmedSpaces] }
+        if let scalar = node.scalar, !scalar.string.isEmpty { return [scalar.string.trimmedWhitespace] }
         guard let sequence = node.sequence else { fail(node, "\(what): expected a list of strings"); return [] }
         var out: [String] = []
         for item in sequence {
-            guard let s = item.scalar?.string.trimmedSpaces, !s.isEmpty else {
+            guard let s = item.scalar?.string.trimmedWhitespace, !s.isEmpty else {
                 fail(item, "\(what): expected a list of strings"); continue
             }
             out.append(s)
@@ -98,14 +99,5 @@ struct YAMLReader {
             }
         }
         return row[b.count]
-    }
-}
-
-extension String {
-    var trimmedSpaces: String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
     }
 }
