@@ -3,6 +3,8 @@ extension String {
     /// and Unicode spaces. Written by hand: Foundation's `trimmingCharacters` slowed parsing
     /// six-fold here (DESIGN.md, known pitfalls).
     public var trimmedWhitespace: String {
+        // Fast path: nothing to trim when both ends are visible ASCII.
+        if let head = utf8.first, let tail = utf8.last, head > 0x20, head < 0x80, tail > 0x20, tail < 0x80 { return self }
         guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = lastIndex(where: { !$0.isWhitespace })!
         if first == startIndex && last == index(before: endIndex) { return self }

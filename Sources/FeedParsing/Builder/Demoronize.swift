@@ -35,13 +35,36 @@ enum Demoronize {
         return out
     }
 
-    private static func needsFix(_ text: String) -> Bool {
-        var sawAmp = false
-        for s in text.unicodeScalars {
-            if (0x80...0x9F).contains(s.value) { return true }
-            if s == "&" { sawAmp = true }
+    /// One pass over the UTF-8 bytes: a C1 code point (0xC2 0x80–0x9F), or `&#` with a value
+    /// of 128–159. Almost every field answers no, and then costs nothing more.
+    static func needsFix(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) { return true }
+            if b == UInt8(ascii: "&"), i + 2 < n, bytes[i + 1] == UInt8(ascii: "#") {
+                var j = i + 2
+                var hex = false
+                if bytes[j] == UInt8(ascii: "x") || bytes[j] == UInt8(ascii: "X") { hex = true; j += 1 }
+                var value = 0
+                let start = j
+                while j < n, j - start < 7 {
+                    let d = bytes[j]
+                    if d >= 0x30 && d <= 0x39 { value = value * (hex ? 16 : 10) + Int(d - 0x30) }
+                    else if hex, (d | 0x20) >= 0x61 && (d | 0x20) <= 0x66 { value = value * 16 + Int((d | 0x20) - 0x61 + 10) }
+                    else { break }
+                    j += 1
+                }
+                if j > start, j < n, bytes[j] == UInt8(ascii: ";"), (0x80...0x9F).contains(value) { return true }
+            }
+            i += 1
         }
-        return sawAmp && (text.contains("&#1") || text.contains("&#x8") || text.contains("&#x9") || text.contains("&#X"))
+        return false
     }
 
     /// `&#146;` or `&#x92;` at `i`: the code and the reference's length.

@@ -17,7 +17,7 @@ extension FeedBuilder {
             beginAtomText(.summary, attributes)
         case "atom:content":
             beginAtomText(.content, attributes)
-        case "atom:info" where entry == nil:
+        case "atom:info" where !hasEntry:
             beginAtomText(.info, attributes)
         case "atom:id":
             beginCapture(.id)
@@ -28,10 +28,10 @@ extension FeedBuilder {
         case "atom:created":
             beginCapture(.created)
         case "atom:author":
-            person = entry == nil ? .feedAuthor : .entryAuthor
+            person = !hasEntry ? .feedAuthor : .entryAuthor
             personValue = Person()
         case "atom:contributor":
-            person = entry == nil ? .feedContributor : .entryContributor
+            person = !hasEntry ? .feedContributor : .entryContributor
             personValue = Person()
         case "atom:name" where person != nil:
             beginCapture(.personName)

@@ -15,7 +15,7 @@ extension FeedBuilder {
         case "TITLE":
             beginCapture(.title)
         case "ABSTRACT":
-            beginCapture(entry == nil ? .subtitle : .summary)
+            beginCapture(!hasEntry ? .subtitle : .summary)
         default:
             if depth > 1 { skipDepth = depth }
         }

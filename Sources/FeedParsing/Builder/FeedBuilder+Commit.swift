@@ -14,7 +14,7 @@ extension FeedBuilder {
             setText(capture.field, TextConstruct(type: capture.type, language: capture.lang, base: capture.base, value: value))
         case .id:
             guard !value.isEmpty else { return }
-            if entry != nil {
+            if hasEntry {
                 entry!.id = value
                 // RSS: a guid is a permalink unless it says otherwise (decided when the item ends).
                 if result.version.isRSS || result.version == .unknown {
@@ -29,7 +29,7 @@ extension FeedBuilder {
             let href = URLResolver.resolve(value, against: capture.base)
             if capture.field == .linkText {
                 addLink(atomLink(href: href, capture.attributes))
-            } else if entry != nil {
+            } else if hasEntry {
                 entry!.link = href
                 if !entry!.links.contains(where: { $0.rel == "alternate" && $0.href == href }) {
                     entry!.links.append(Link(rel: "alternate", type: "text/html", href: href))
@@ -43,7 +43,7 @@ extension FeedBuilder {
         case .rssAuthor, .dcCreator:
             guard !value.isEmpty else { return }
             let author = Person(rssAuthor: value)
-            if entry != nil { entry!.authors.append(author) } else { result.feed.authors.append(author) }
+            if hasEntry { entry!.authors.append(author) } else { result.feed.authors.append(author) }
         case .personName:
             personValue.name = value.isEmpty ? nil : value
         case .personEmail:
@@ -61,9 +61,9 @@ extension FeedBuilder {
                 addTag(Tag(term: term, scheme: capture.field == .keywords ? "http://www.itunes.com/" : nil))
             }
         case .language:
-            if entry == nil, !value.isEmpty { result.feed.language = value }
+            if !hasEntry, !value.isEmpty { result.feed.language = value }
         case .generator:
-            if entry == nil, !value.isEmpty { result.feed.generator = value }
+            if !hasEntry, !value.isEmpty { result.feed.generator = value }
         case .imageURL:
             result.feed.image = result.feed.image ?? Image()
             result.feed.image!.href = URLResolver.resolve(value, against: capture.base)

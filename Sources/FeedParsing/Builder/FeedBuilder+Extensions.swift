@@ -12,7 +12,7 @@ extension FeedBuilder {
         case "dc:title":
             beginCapture(inImage ? .imageTitle : .title)
         case "dc:description":
-            beginCapture(entry == nil ? .subtitle : .summary, type: "text/html")
+            beginCapture(!hasEntry ? .subtitle : .summary, type: "text/html")
         case "dc:date", "dcterms:modified":
             beginCapture(.updated)
         case "dcterms:issued":
@@ -25,42 +25,42 @@ extension FeedBuilder {
             beginCapture(.language)
         case "dc:rights":
             beginCapture(.rights)
-        case "dc:identifier" where entry != nil:
+        case "dc:identifier" where hasEntry:
             beginCapture(.id)
         case "itunes:author":
             beginCapture(.dcCreator)
         case "itunes:subtitle":
-            beginCapture(entry == nil ? .subtitle : .entrySubtitle)
+            beginCapture(!hasEntry ? .subtitle : .entrySubtitle)
         case "itunes:summary":
-            beginCapture(entry == nil ? .subtitle : .summary)
+            beginCapture(!hasEntry ? .subtitle : .summary)
         case "itunes:keywords":
             beginCapture(.keywords)
         case "itunes:category":
             // Nested categories are tags too; the element's children stay readable.
             if let term = attributes["text"] { addTag(Tag(term: term, scheme: "http://www.itunes.com/")) }
         case "itunes:image":
-            if entry == nil, let href = attributes["href"] {
+            if !hasEntry, let href = attributes["href"] {
                 result.feed.image = result.feed.image ?? Image()
                 result.feed.image!.href = result.feed.image!.href ?? URLResolver.resolve(href, against: currentBase)
             }
         case "media:group":
             break // a wrapper: its media:* children are read as if they stood in the item
-        case "media:title" where entry != nil:
+        case "media:title" where hasEntry:
             beginCapture(.mediaTitle)
-        case "media:description" where entry != nil:
+        case "media:description" where hasEntry:
             beginCapture(.summary)
         case "media:category":
             beginCapture(.category, attributes: attributes.isEmpty || attributes["scheme"] == nil
                 ? attributes + [XMLAttribute(name: XMLName("scheme"), value: "http://search.yahoo.com/mrss/category_schema")] : attributes)
-        case "feedburner:browserFriendly" where entry == nil:
+        case "feedburner:browserFriendly" where !hasEntry:
             beginCapture(.info)
-        case "media:content" where entry != nil:
+        case "media:content" where hasEntry:
             if let url = attributes["url"] {
                 entry!.mediaContent.append(Enclosure(href: URLResolver.resolve(url, against: currentBase),
                                                      type: attributes["type"], length: attributes["fileSize"]))
             }
             skipDepth = depth
-        case "media:thumbnail" where entry != nil:
+        case "media:thumbnail" where hasEntry:
             if let url = attributes["url"] { entry!.mediaThumbnails.append(URLResolver.resolve(url, against: currentBase)) }
             skipDepth = depth
         default:

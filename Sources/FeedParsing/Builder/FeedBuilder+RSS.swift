@@ -15,7 +15,7 @@ extension FeedBuilder {
             beginEntry()
             // RSS 1.0: rdf:about is the item's identity.
             if let about = attributes["rdf:about"] { entry?.id = about }
-        case "image" where entry == nil:
+        case "image" where !hasEntry:
             inImage = true
         case "title":
             beginCapture(inImage ? .imageTitle : .title)
@@ -24,10 +24,10 @@ extension FeedBuilder {
         case "url" where inImage:
             beginCapture(.imageURL)
         case "description", "summary":
-            beginCapture(entry == nil ? .subtitle : .summary, type: "text/html")
+            beginCapture(!hasEntry ? .subtitle : .summary, type: "text/html")
         case "fullitem":
             beginCapture(.content, type: "text/html")
-        case "xhtml:body" where entry != nil:
+        case "xhtml:body" where hasEntry:
             beginCapture(.content, type: "application/xhtml+xml", markup: true)
         case "guid":
             beginCapture(.id, attributes: attributes)
@@ -35,7 +35,7 @@ extension FeedBuilder {
             beginCapture(.published)
         case "lastbuilddate":
             beginCapture(.updated)
-        case "author", "managingeditor", "webmaster" where entry == nil && result.feed.authors.isEmpty:
+        case "author", "managingeditor", "webmaster" where !hasEntry && result.feed.authors.isEmpty:
             beginCapture(.rssAuthor)
         case "category":
             beginCapture(.category, attributes: attributes)
@@ -50,7 +50,7 @@ extension FeedBuilder {
         case "comments":
             beginCapture(.comments)
         case "enclosure":
-            if let url = attributes["url"], entry != nil {
+            if let url = attributes["url"], hasEntry {
                 let href = URLResolver.resolve(url, against: currentBase)
                 entry!.enclosures.append(Enclosure(href: href, type: attributes["type"], length: attributes["length"]))
                 entry!.links.append(Link(rel: "enclosure", type: attributes["type"], href: href, length: attributes["length"]))

@@ -77,6 +77,11 @@ struct FeedBuilder {
     }
 
     var depth: Int { stack.count }
+    /// Whether an entry is open. (`entry != nil` would copy the whole Entry through Equatable.)
+    var hasEntry: Bool {
+        if case .some = entry { return true }
+        return false
+    }
     var currentBase: String? { stack.last?.base ?? documentURL }
     var currentLang: String? { stack.last?.lang }
 
@@ -117,7 +122,8 @@ struct FeedBuilder {
     /// Elements in the namespace the root element used for its own format count as that
     /// format's elements, whatever the URI ("http://example.com/newformat#" Atom, RSS 2.1 …).
     func aliased(_ name: XMLName) -> XMLName {
-        guard let alias = rootNamespaceAlias, (name.namespace ?? "") == rootNamespace else { return name }
+        guard let alias = rootNamespaceAlias, !(alias.isEmpty && name.namespace == nil),
+              (name.namespace ?? "") == rootNamespace else { return name }
         let local = XHTMLMarkup.localName(name)
         return XMLName(alias.isEmpty ? local : alias + ":" + local, namespace: name.namespace)
     }
@@ -200,7 +206,7 @@ struct FeedBuilder {
     }
 
     mutating func finish() -> ParsedFeed {
-        if entry != nil { finishEntry() }
+        if hasEntry { finishEntry() }
         if result.feed.link == nil {
             result.feed.link = result.feed.links.first { $0.rel == "alternate" }?.href
         }
@@ -212,7 +218,7 @@ struct FeedBuilder {
     }
 
     mutating func addLink(_ link: Link) {
-        if entry != nil {
+        if hasEntry {
             entry!.links.append(link)
             if link.rel == "enclosure" {
                 entry!.enclosures.append(Enclosure(href: link.href, type: link.type, length: link.length))
@@ -224,7 +230,7 @@ struct FeedBuilder {
 
     mutating func addTag(_ tag: Tag) {
         guard !tag.term.isEmpty else { return }
-        if entry != nil {
+        if hasEntry {
             if !entry!.tags.contains(tag) { entry!.tags.append(tag) }
         } else if !result.feed.tags.contains(tag) {
             result.feed.tags.append(tag)
@@ -234,7 +240,7 @@ struct FeedBuilder {
     /// Dates: the last one of a kind wins, as in feedparser; the text is kept even when it is not a date.
     mutating func setDate(_ field: Field, _ value: String) {
         let date = DateParser.parse(value)
-        if entry != nil {
+        if hasEntry {
             switch field {
             case .published: entry!.publishedText = value; entry!.published = date
             case .created: entry!.createdText = value; entry!.created = date
@@ -250,7 +256,7 @@ struct FeedBuilder {
     }
 
     mutating func setText(_ field: Field, _ construct: TextConstruct) {
-        if entry != nil {
+        if hasEntry {
             switch field {
             case .title:
                 // An item's own <title> wins over a media:title seen before it.

@@ -10,6 +10,23 @@ final class SAXSession {
 
     static let maxDepth = 256
 
+    /// libxml2 interns element names and namespace URIs in its dictionary, so the same name
+    /// arrives as the same pointers every time: build each `XMLName` once per document.
+    private var names: [NamePointers: XMLName] = [:]
+
+    struct NamePointers: Hashable {
+        let uri: UnsafePointer<xmlChar>?
+        let local: UnsafePointer<xmlChar>
+    }
+
+    func name(uri: UnsafePointer<xmlChar>?, localname: UnsafePointer<xmlChar>) -> XMLName {
+        let key = NamePointers(uri: uri, local: localname)
+        if let known = names[key] { return known }
+        let made = XMLName(uri: uri, localname: localname)
+        if names.count < 4096 { names[key] = made }
+        return made
+    }
+
     init(builder: FeedBuilder) {
         self.builder = builder
     }
@@ -32,7 +49,7 @@ final class SAXSession {
                 xmlStopParser(context!.assumingMemoryBound(to: xmlParserCtxt.self))
                 return
             }
-            let name = XMLName(uri: uri, localname: localname)
+            let name = session.name(uri: uri, localname: localname)
             var attrs: [XMLAttribute] = []
             // The root's default namespace tells RSS 0.90 from 1.0 even in an empty document.
             if session.builder.stack.isEmpty, namespaceCount > 0, let namespaces {
@@ -45,9 +62,11 @@ final class SAXSession {
                 for i in 0..<Int(attributeCount) {
                     guard let local = attributes[i * 5], let start = attributes[i * 5 + 3],
                           let end = attributes[i * 5 + 4] else { continue }
-                    var value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
                     // Without entity substitution (kept off: XXE) libxml2 hands `&amp;` in attributes over as "&#38;".
-                    if value.contains("&#38;") { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+                    let value = bytes.contains(UInt8(ascii: "&"))
+                        ? String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "&#38;", with: "&")
+                        : String(decoding: bytes, as: UTF8.self)
                     attrs.append(XMLAttribute(name: XMLName(uri: attributes[i * 5 + 2], localname: local), value: value))
                 }
             }
@@ -55,7 +74,8 @@ final class SAXSession {
         }
         handler.endElementNs = { context, localname, _, uri in
             guard let localname else { return }
-            SAXSession.from(context).builder.end(XMLName(uri: uri, localname: localname))
+            let session = SAXSession.from(context)
+            session.builder.end(session.name(uri: uri, localname: localname))
         }
         handler.characters = { context, bytes, count in
             guard let bytes, count > 0 else { return }
