@@ -26,7 +26,7 @@ command -v xmllint >/dev/null || apt_install libxml2-utils
 
 echo "== swift build -c release --scratch-path $SCRATCH" >&2
 swift build -c release --scratch-path "$SCRATCH" >&2
-BIN="$ROOT/$SCRATCH/release/feedwatch"
+case $SCRATCH in /*) BIN="$SCRATCH/release/feedwatch" ;; *) BIN="$ROOT/$SCRATCH/release/feedwatch" ;; esac
 
 if [ $# -ge 1 ]; then
     OUTDIR=$1
