@@ -16,7 +16,8 @@ public struct FeedwatchDaemon: Sendable {
     /// Polls every feed once, writes the alerts, returns the results.
     public func runOnce() async throws -> (results: [PollResult], written: Int, logError: StoreError?) {
         let config = try ConfigLoader().load(path: configPath)
-        let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent)
+        let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent, maxConnections: config.maxConnections,
+                              maxConnectionsPerHost: config.maxConnectionsPerHost)
         defer { fetcher.shutdown() }
         let runtime = try await Runtime(config: config, fetcher: fetcher)
         log(.info, "polling \(config.feeds.count) feeds once with \(runtime.watchlists.watches.count) watches and \(runtime.watchlists.rules.count) rules")
@@ -27,7 +28,8 @@ public struct FeedwatchDaemon: Sendable {
     public func run() async throws {
         let signals = SignalMonitor()
         var config = try ConfigLoader().load(path: configPath)
-        let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent)
+        let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent, maxConnections: config.maxConnections,
+                              maxConnectionsPerHost: config.maxConnectionsPerHost)
         defer { fetcher.shutdown() }
         var runtime = try await Runtime(config: config, fetcher: fetcher)
         var schedule = Schedule(feeds: config.feeds, defaultInterval: config.interval, now: .now,

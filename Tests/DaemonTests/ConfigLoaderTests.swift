@@ -31,6 +31,14 @@ struct ConfigLoaderTests {
                                  FeedConfig(url: "file:///etc/feedwatch/samples/x.xml", line: 11)])
     }
 
+    @Test func connectionCaps() throws {
+        let config = try load("max_connections: 16\nmax_connections_per_host: 4")
+        #expect(config.maxConnections == 16)
+        #expect(config.maxConnectionsPerHost == 4)
+        #expect(try load("interval: 5m").maxConnections == 64)
+        #expect(throws: ConfigErrors.self) { _ = try load("max_connections: 0") }
+    }
+
     @Test func adaptiveBounds() throws {
         #expect(try load("adaptive: true").adaptive == AdaptiveInterval())
         #expect(try load("adaptive: {min: 2m, max: 1h}").adaptive == AdaptiveInterval(minimum: 120, maximum: 3600))

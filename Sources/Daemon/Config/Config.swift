@@ -19,6 +19,9 @@ public struct Config: Sendable, Equatable {
     public var forgetAfter: Int = 30 * 86_400
     /// Adaptive polling: each feed's interval follows how often it publishes, within these bounds.
     public var adaptive: AdaptiveInterval?
+    /// Politeness: connections open at once, in all and to one host.
+    public var maxConnections = 64
+    public var maxConnectionsPerHost = 2
 
     public init(path: String, state: String, alertLog: String, interval: Int = 900, backfill: Int? = 86_400,
                 watchlists: String, feeds: [FeedConfig], maxFeedBytes: Int = 16 << 20, userAgent: String? = nil) {

@@ -7,7 +7,7 @@ import Yams
 public struct ConfigLoader: Sendable {
     public init() {}
 
-    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent", "forget_after", "adaptive"]
+    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent", "forget_after", "adaptive", "max_connections", "max_connections_per_host"]
     static let feedKeys: Set<String> = ["url", "interval", "title", "backfill"]
 
     public func load(path: String) throws(ConfigErrors) -> Config {
@@ -43,6 +43,12 @@ public struct ConfigLoader: Sendable {
             case "user_agent": config.userAgent = reader.string(value, key)
             case "forget_after": if let d = reader.duration(value, key) { config.forgetAfter = d }
             case "adaptive": config.adaptive = adaptive(value, reader: &reader)
+            case "max_connections", "max_connections_per_host":
+                guard let text = reader.string(value, key), let n = Int(text), (1...10_000).contains(n) else {
+                    reader.fail(value, "\(key): expected a number from 1 to 10000")
+                    continue
+                }
+                if key == "max_connections" { config.maxConnections = n } else { config.maxConnectionsPerHost = n }
             case "feeds": config.feeds = feeds(value, directory: directory, reader: &reader)
             default: break
             }
