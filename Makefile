@@ -57,6 +57,7 @@ PREFIX ?= /usr/local
 ## Install the binary, the systemd unit and the example config (does not overwrite an existing config).
 install: release
 	install -D -m 0755 .build/release/feedwatch $(DESTDIR)$(PREFIX)/bin/feedwatch
+	install -D -m 0644 Sources/Entities/Resources/ner.model $(DESTDIR)$(PREFIX)/share/feedwatch/ner.model
 	install -D -m 0644 systemd/feedwatch.service $(DESTDIR)/etc/systemd/system/feedwatch.service
 	install -D -m 0644 config/logrotate.d/feedwatch $(DESTDIR)/etc/logrotate.d/feedwatch
 	install -d $(DESTDIR)/etc/feedwatch/watchlists.d

@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "FeedModel", swiftSettings: swiftSettings),
         .target(name: "FeedParsing", dependencies: ["CLibXML2", "FeedModel"], swiftSettings: swiftSettings),
         .target(name: "Fetching", dependencies: ["CCurl"], swiftSettings: swiftSettings),
-        .target(name: "Entities", swiftSettings: swiftSettings),
+        .target(name: "Entities", resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(name: "Watching", dependencies: ["Entities", "FeedModel"], swiftSettings: swiftSettings),
         .target(name: "Store", dependencies: ["CSQLite", "FeedModel", "Watching"], swiftSettings: swiftSettings),
         .target(
@@ -54,6 +54,15 @@ let package = Package(
             name: "feedwatch",
             dependencies: [
                 "Daemon", "FeedModel", "FeedParsing", "Entities", "Watching", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The entity tagger's tools: train a model, score it (docs/ner.md).
+        .executableTarget(
+            name: "feedwatch-ner",
+            dependencies: [
+                "Entities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -1,6 +1,8 @@
 /// Finds names in news text.
 ///
-/// This first version is rule-based: runs of capitalised words (allowing "of", "de", "von" …
+/// The statistical tagger (`NERTagger`, docs/ner.md) does the work when its model is found;
+/// the rules below are the fallback when it is not (a broken install), so feedwatch still
+/// names names. The rules: runs of capitalised words (allowing "of", "de", "von" …
 /// inside) are name candidates; a sentence-initial single word counts only when it appears
 /// capitalised elsewhere too. Types come from cues: a title before it ("Senator", "Mr.") or a
 /// known first name makes a person, an organisation word ("Committee", "Inc") an organisation,
@@ -13,8 +15,12 @@ public struct EntityExtractor: Sendable {
 
     public init() {}
 
+    /// The shipped model, loaded once per process (about 12 ms); nil when it cannot be found.
+    public static let tagger: NERTagger? = try? NERTagger.shipped()
+
     public func extract(_ text: String) -> [Entity] {
-        extract(tokens: tokenizer.tokenize(text))
+        if let tagger = Self.tagger { return tagger.entities(in: text) }
+        return extract(tokens: tokenizer.tokenize(text))
     }
 
     public func extract(tokens: [Token]) -> [Entity] {

@@ -31,7 +31,11 @@ struct EntitiesCommand: AsyncParsableCommand {
             exitWith(error)
         }
         if conll {
-            print(ConllTagger().tag(text), terminator: "")
+            do {
+                print(try ConllTagger().tag(text), terminator: "")
+            } catch {
+                exitWith(CommandFailure.runtime("the entity model could not be loaded: \(error) (looked in \(NERTagger.modelSearchPaths.joined(separator: ", ")))"))
+            }
             return
         }
         let entities = EntityExtractor().extract(text)
@@ -53,40 +57,18 @@ struct EntitiesCommand: AsyncParsableCommand {
     }
 }
 
-/// CoNLL in, CoNLL out: rebuilds each sentence from its tokens, tags it, and maps entity
-/// spans back onto the given tokens as BIO tags.
+/// CoNLL in, CoNLL out: documents stay whole (the tagger remembers types across sentences),
+/// one "token TAB tag" line per token, a blank line after each sentence.
 struct ConllTagger {
-    func tag(_ input: String) -> String {
+    func tag(_ input: String) throws -> String {
+        let tagger = try NERTagger.shipped()
         var out = ""
-        var sentence: [String] = []
-        func flush() {
-            guard !sentence.isEmpty else { return }
-            var text = ""
-            var starts: [Int] = []
-            for token in sentence {
-                if !text.isEmpty { text += " " }
-                starts.append(text.unicodeScalars.count)
-                text += token
+        for document in ConllDocument.parse(input) {
+            for (words, tags) in zip(document.sentences, tagger.tag(document: document.sentences)) {
+                for (word, tag) in zip(words, tags) { out += "\(word)\t\(tag)\n" }
+                out += "\n"
             }
-            var tags = Array(repeating: "O", count: sentence.count)
-            for entity in EntityExtractor().extract(text) {
-                for mention in entity.mentions {
-                    var first = true
-                    for (i, start) in starts.enumerated() where start >= mention.lowerBound && start < mention.upperBound {
-                        tags[i] = (first ? "B-" : "I-") + entity.kind.rawValue
-                        first = false
-                    }
-                }
-            }
-            for (token, tag) in zip(sentence, tags) { out += "\(token)\t\(tag)\n" }
-            out += "\n"
-            sentence.removeAll()
         }
-        for line in input.split(separator: "\n", omittingEmptySubsequences: false) {
-            let first = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
-            if let first, first != "-DOCSTART-" { sentence.append(first) } else { flush() }
-        }
-        flush()
         return out
     }
 }
