@@ -236,3 +236,17 @@ struct TaggerTests {
         #expect(!entities.contains { $0.text == "Mueller" })
     }
 }
+
+@Suite("Place aliases")
+struct PlaceAliasTests {
+    @Test func officialAndShortNamesOfACountryAreOnePlace() throws {
+        let tagger = try NERTagger.shipped()
+        let text = "The Russian Federation rejected the plan. Russia said on Monday that Moscow would respond."
+        let entities = tagger.entities(in: text)
+        let russia = try #require(entities.first { $0.text == "Russian Federation" })
+        #expect(russia.kind == .location)
+        #expect(russia.mentions.count == 2)
+        #expect(!entities.contains { $0.text == "Russia" })
+        #expect(entities.contains { $0.text == "Moscow" }, "other places stay apart")
+    }
+}

@@ -172,17 +172,25 @@ public final class NERTagger: Sendable {
             }
             if let lastWord = f.words.last, surnameOwner[lastWord] == nil { surnameOwner[lastWord] = index[f.text] }
         }
+        // Places with several names ("Russian Federation", "Russia") share one group.
+        var placeOwner: [String: Int] = [:]
         for f in found {
             let k: Int
+            let place = f.type == "LOC" ? PlaceAliases.key(f.text) : nil
             if let g = index[f.text] {
                 k = g
             } else if f.words.count == 1, let g = surnameOwner[f.text] {
                 k = g
+            } else if let place, let g = placeOwner[place] {
+                k = g
+                // The longer, official form names the group.
+                if f.text.count > groups[g].text.count { groups[g].text = f.text; groups[g].words = f.words }
             } else {
                 k = groups.count
                 index[f.text] = k
                 groups.append(Group(text: f.text, words: f.words, votes: [:], mentions: []))
             }
+            if let place, placeOwner[place] == nil { placeOwner[place] = k }
             groups[k].mentions.append(f.range)
             groups[k].votes[f.type, default: 0] += 1
         }
