@@ -68,6 +68,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // In-process benchmarks (docs/benchmarks.md).
+        .executableTarget(
+            name: "feedwatch-bench",
+            dependencies: [
+                "Entities", "Watching", "FeedModel", "FeedParsing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["FeedModel"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"], swiftSettings: swiftSettings),
