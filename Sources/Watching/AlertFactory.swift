@@ -24,8 +24,8 @@ public struct AlertFactory: Sendable {
 
     /// Every alert `text` raises; empty when no watch fires. Entity extraction runs only then.
     public func alerts(for source: Source, text: EntryText, now: Timestamp) -> [Alert] {
-        let hits = matcher.match(text)
-        guard !hits.isEmpty else { return [] }
+        let (hits, rules) = matcher.evaluate(text)
+        guard !hits.isEmpty || !rules.isEmpty else { return [] }
         let entities = summarizeEntities(text, hits: hits)
         let feed = Alert.FeedRef(title: source.feedTitle, url: source.feedURL)
         let entry = Alert.EntryRef(id: source.entryKey, title: text.title.isEmpty ? nil : text.title,
@@ -35,8 +35,8 @@ public struct AlertFactory: Sendable {
                   time: now, watch: hit.watch.name, rule: nil, type: hit.watch.kind.rawValue, severity: hit.watch.severity,
                   feed: feed, entry: entry, matches: hit.locations, entities: entities)
         }
-        for rule in matcher.firedRules(hits) {
-            let names = Set(rule.expression.watchNames)
+        for rule in rules {
+            let names = Set(rule.expression.mentionedNames.map { matcher.watchName(for: $0) ?? $0 })
             let matches = hits.filter { names.contains($0.watch.name) }.flatMap(\.locations)
             alerts.append(Alert(id: Alert.makeID(feedURL: source.feedURL, entryKey: source.entryKey, watchOrRule: rule.name, isRule: true),
                                 time: now, watch: nil, rule: rule.name, type: "rule", severity: rule.severity,

@@ -1,7 +1,8 @@
 import FeedModel
-/// Parses rule formulas: names (bare words or "quoted phrases"), AND, OR, NOT, parentheses.
-/// AND binds tighter than OR; NOT binds tightest. A bare run of words without operators
-/// between them is one name (`Vladimir Putin AND sanctions` works unquoted too).
+/// Parses rule formulas: names (bare words or "quoted phrases"), field prefixes (`title:`,
+/// `summary:`, `content:`, `text:`), AND, OR, NOT, `NEAR/n`, parentheses. NOT binds tightest,
+/// then NEAR, AND, OR. A bare run of words without operators between them is one name
+/// (`Vladimir Putin AND sanctions` works unquoted too).
 public struct RuleParser: Sendable {
     public struct ParseError: Error, Equatable, CustomStringConvertible {
         /// Character offset in the formula, from 0.
@@ -23,7 +24,14 @@ public struct RuleParser: Sendable {
         return e
     }
 
-    struct LexToken { enum Kind { case name, and, or, not, open, close }; var kind: Kind; var text: String; var offset: Int }
+    struct LexToken {
+        enum Kind: Equatable { case name, and, or, not, open, close, near(Int), field(Field?) }
+        var kind: Kind
+        var text: String
+        var offset: Int
+    }
+
+    static let fieldPrefixes: [String: Field?] = ["title": .title, "summary": .summary, "content": .content, "text": nil]
 
     struct Lexer {
         let text: [Character]
@@ -50,6 +58,19 @@ public struct RuleParser: Sendable {
                 var word = ""
                 while i < text.count, !text[i].isWhitespace, text[i] != "(", text[i] != ")", text[i] != "\"" {
                     word.append(text[i]); i += 1
+                }
+                if word.hasPrefix("NEAR/") {
+                    guard let n = Int(word.dropFirst(5)), (1...1000).contains(n) else {
+                        throw ParseError(offset: start, message: "NEAR/n needs a distance from 1 to 1000 words")
+                    }
+                    out.append(LexToken(kind: .near(n), text: word, offset: start))
+                    continue
+                }
+                if let colon = word.firstIndex(of: ":"), let field = RuleParser.fieldPrefixes[word[..<colon].lowercased()] {
+                    out.append(LexToken(kind: .field(field), text: String(word[...colon]), offset: start))
+                    let rest = String(word[word.index(after: colon)...])
+                    if !rest.isEmpty { out.append(LexToken(kind: .name, text: rest, offset: start + word.distance(from: word.startIndex, to: colon) + 1)) }
+                    continue
                 }
                 switch word {
                 case "AND": out.append(LexToken(kind: .and, text: word, offset: start))
@@ -82,10 +103,24 @@ public struct RuleParser: Sendable {
         }
 
         mutating func parseAnd() throws(ParseError) -> RuleExpression {
-            var left = try parseUnary()
+            var left = try parseNear()
             while index < tokens.count, tokens[index].kind == .and {
                 index += 1
-                left = .and(left, try parseUnary())
+                left = .and(left, try parseNear())
+            }
+            return left
+        }
+
+        mutating func parseNear() throws(ParseError) -> RuleExpression {
+            var left = try parseUnary()
+            while index < tokens.count, case let .near(distance) = tokens[index].kind {
+                let at = tokens[index].offset
+                index += 1
+                let right = try parseUnary()
+                guard left.isAtom, right.isAtom else {
+                    throw ParseError(offset: at, message: "NEAR joins two names or words, not groups")
+                }
+                left = .near(left, right, distance)
             }
             return left
         }
@@ -110,9 +145,26 @@ public struct RuleParser: Sendable {
             case .name:
                 index += 1
                 return .watch(t.text)
+            case let .field(field):
+                index += 1
+                guard index < tokens.count, tokens[index].kind == .name else {
+                    throw ParseError(offset: t.offset, message: "\(t.text) needs a word or a quoted phrase after it")
+                }
+                index += 1
+                return .term(tokens[index - 1].text, field: field)
             default:
                 throw ParseError(offset: t.offset, message: "expected a name, NOT or ( before \(t.text)")
             }
+        }
+    }
+}
+
+extension RuleExpression {
+    /// A name or a word, which NEAR can measure the distance between.
+    var isAtom: Bool {
+        switch self {
+        case .watch, .term: return true
+        default: return false
         }
     }
 }

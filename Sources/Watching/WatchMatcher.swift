@@ -9,6 +9,8 @@ public struct WatchMatcher: Sendable {
     public let watches: [Watch]
     public let rules: [Rule]
 
+    /// Folded names and aliases → watch name, for rules that name a watch by an alias.
+    public private(set) var watchNames: [String: String] = [:]
     private var exact = PhraseTrie()
     private var stemmed = PhraseTrie()
     private var patterns: [Pattern] = []
@@ -25,6 +27,11 @@ public struct WatchMatcher: Sendable {
     public init(watches: [Watch], rules: [Rule] = []) {
         self.watches = watches
         self.rules = rules
+        for watch in watches {
+            for form in [watch.name] + watch.aliases where watchNames[WatchMatcher.key(form)] == nil {
+                watchNames[WatchMatcher.key(form)] = watch.name
+            }
+        }
         for (w, watch) in watches.enumerated() {
             let hasContext = !watch.context.isEmpty
             add(watch.name, Pattern(watch: w, role: .name, weak: false), stem: watch.kind == .topic)
@@ -50,6 +57,12 @@ public struct WatchMatcher: Sendable {
         }
     }
 
+    /// How a name is looked up: its folded words joined by spaces.
+    static func key(_ name: String) -> String { words(name).joined(separator: " ") }
+
+    /// The watch a rule means by `name` (its name or one of its aliases).
+    public func watchName(for name: String) -> String? { watchNames[WatchMatcher.key(name)] }
+
     /// Folded words of a phrase as written in a watch list.
     static func words(_ phrase: String) -> [String] {
         Tokenizer().tokenize(phrase).filter { $0.kind != .punctuation }.map { TextFolding.fold($0.text) }
@@ -64,15 +77,29 @@ public struct WatchMatcher: Sendable {
 
     /// The watches that fire on `text`, each with its match locations, in watch-list order.
     public func match(_ text: EntryText) -> [WatchHit] {
+        evaluate(text).hits
+    }
+
+    /// The watches that fire, and the rules that hold given where they fired and the entry's words.
+    public func evaluate(_ text: EntryText) -> (hits: [WatchHit], rules: [Rule]) {
+        let (hits, context) = matchWithContext(text)
+        return (hits, rules.filter { $0.expression.evaluate(in: context) })
+    }
+
+    func matchWithContext(_ text: EntryText) -> ([WatchHit], RuleContext) {
         var locations: [Int: [MatchLocation]] = [:]   // by watch, strong or supported matches
         var weak: [Int: [MatchLocation]] = [:]        // weak alias matches awaiting support
+        var positions: [Int: [RuleContext.Position]] = [:]
+        var weakPositions: [Int: [RuleContext.Position]] = [:]
         var supported = Set<Int>()                      // watches with context or a strong name match
         var excluded = Set<Int>()
+        var fieldWords: [Field: [String]] = [:]
 
         for (field, value) in text.fields {
             let scalars = Array(value.unicodeScalars)
             let tokens = tokenizer.tokenize(value).filter { $0.kind != .punctuation && $0.text != "'s" && $0.text != "'S" }
             let folded = tokens.map { TextFolding.fold($0.text) }
+            if !rules.isEmpty { fieldWords[field] = folded }
             let stems = tokens.map { Stemmer.stem(TextFolding.fold($0.text, transliterate: false)) }
             for i in tokens.indices {
                 let hits = exact.matches(in: folded, from: i).map { ($0, false) } + stemmed.matches(in: stems, from: i).map { ($0, true) }
@@ -98,11 +125,14 @@ public struct WatchMatcher: Sendable {
                         if partOfAnotherName(tokens, i, length) { continue }
                         if hasTitleBefore(value: scalars, tokens: tokens, i) {
                             locations[p.watch, default: []].append(location)
+                            positions[p.watch, default: []].append(RuleContext.Position(field: field, index: i))
                         } else {
                             weak[p.watch, default: []].append(location)
+                            weakPositions[p.watch, default: []].append(RuleContext.Position(field: field, index: i))
                         }
                     } else {
                         locations[p.watch, default: []].append(location)
+                        positions[p.watch, default: []].append(RuleContext.Position(field: field, index: i))
                         if p.role == .name || (p.role == .alias && WatchMatcher.words(watch.name).count > 1 && length > 1) {
                             supported.insert(p.watch)
                         }
@@ -112,8 +142,14 @@ public struct WatchMatcher: Sendable {
         }
         for (w, found) in weak where supported.contains(w) || locations[w] != nil {
             locations[w, default: []].append(contentsOf: found)
+            positions[w, default: []].append(contentsOf: weakPositions[w] ?? [])
         }
-        return watches.indices.compactMap { w in
+        var watchPositions: [String: [RuleContext.Position]] = [:]
+        for (w, found) in positions where !excluded.contains(w) && locations[w]?.isEmpty == false {
+            watchPositions[watches[w].name] = found
+        }
+        let context = RuleContext(watchPositions: watchPositions, fieldWords: fieldWords, watchNames: watchNames)
+        let hits: [WatchHit] = watches.indices.compactMap { w in
             guard !excluded.contains(w), var found = locations[w], !found.isEmpty else { return nil }
             found.sort { ($0.field.order, $0.start, -$0.end) < ($1.field.order, $1.start, -$1.end) }
             // "Putin" inside "Vladimir Putin" is one mention: keep the longest of overlapping matches.
@@ -124,9 +160,11 @@ public struct WatchMatcher: Sendable {
             }
             return WatchHit(watch: watches[w], locations: kept)
         }
+        return (hits, context)
     }
 
-    /// The rules whose formulas hold for the watches that fired.
+    /// The rules whose formulas hold for the set of watches that fired (no positions or words:
+    /// NEAR counts as AND, field terms as false). `evaluate(_:)` is the full check.
     public func firedRules(_ hits: [WatchHit]) -> [Rule] {
         let names = Set(hits.map(\.watch.name))
         return rules.filter { $0.expression.evaluate(names) }

@@ -134,6 +134,7 @@ public struct WatchListLoader: Sendable {
     private func crossCheck(_ loaded: Loaded) -> [ConfigError] {
         var errors: [ConfigError] = []
         var names: [String: String] = [:]
+        let matcher = WatchMatcher(watches: loaded.watches)
         for watch in loaded.watches {
             if let first = names[watch.name] {
                 errors.append(ConfigError(file: watch.origin ?? "", message: "watch '\(watch.name)' is defined twice (first at \(first))"))
@@ -142,7 +143,7 @@ public struct WatchListLoader: Sendable {
             }
         }
         for rule in loaded.rules {
-            for name in rule.expression.watchNames where names[name] == nil {
+            for name in rule.expression.watchNames where names[name] == nil && matcher.watchName(for: name) == nil {
                 errors.append(ConfigError(file: rule.origin ?? "", message: "rule '\(rule.name)' names '\(name)', which no watch list defines"))
             }
         }
