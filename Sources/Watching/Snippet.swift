@@ -1,7 +1,8 @@
 /// Cuts a readable piece of text around a match: about `radius` characters each side,
 /// on word boundaries, on one line, with "…" where text was left out.
 enum Snippet {
-    static func make(_ scalars: [Unicode.Scalar], start: Int, end: Int, radius: Int = 60) -> String {
+    /// About 160 characters around a short match: 80 each side.
+    static func make(_ scalars: [Unicode.Scalar], start: Int, end: Int, radius: Int = 80) -> String {
         var from = max(0, start - radius)
         var to = min(scalars.count, end + radius)
         if from > 0 { while from < start, !scalars[from - 1].properties.isWhitespace { from += 1 } }

@@ -24,7 +24,9 @@ public struct WatchMatcher: Sendable {
         let weak: Bool
     }
 
-    public init(watches: [Watch], rules: [Rule] = []) {
+    /// - Parameter nameLists: which lists a name is on (the entity tagger's gazetteers); a
+    ///   one-word person alias that is a common first name or surname ("Paul") is weak.
+    public init(watches: [Watch], rules: [Rule] = [], nameLists: (@Sendable ([String]) -> [String])? = WatchMatcher.shippedNameLists) {
         self.watches = watches
         self.rules = rules
         for watch in watches {
@@ -37,7 +39,8 @@ public struct WatchMatcher: Sendable {
             add(watch.name, Pattern(watch: w, role: .name, weak: false), stem: watch.kind == .topic)
             for alias in watch.aliases {
                 let oneWord = WatchMatcher.words(alias).count == 1
-                let weak = watch.kind == .person && hasContext && oneWord
+                let commonName = oneWord && (nameLists?([alias]).contains { $0 == "firstname" || $0 == "surname" } ?? false)
+                let weak = watch.kind == .person && oneWord && (hasContext || commonName)
                 add(alias, Pattern(watch: w, role: .alias, weak: weak), stem: watch.kind == .topic)
             }
             for term in watch.terms { add(term, Pattern(watch: w, role: .term, weak: false), stem: true) }
@@ -56,6 +59,13 @@ public struct WatchMatcher: Sendable {
             exact.insert(words, payload: patterns.count - 1)
         }
     }
+
+    /// The shipped gazetteers' lists for a name, when the entity model is installed.
+    public static let shippedNameLists: (@Sendable ([String]) -> [String])? = {
+        guard let tagger = EntityExtractor.tagger else { return nil }
+        let lookup: @Sendable ([String]) -> [String] = { words in tagger.gazetteer.lists(of: words) }
+        return lookup
+    }()
 
     /// How a name is looked up: its folded words joined by spaces.
     static func key(_ name: String) -> String { words(name).joined(separator: " ") }

@@ -58,3 +58,27 @@ struct RuleFieldsAndNearTests {
         #expect(Set(rule.matches.map(\.text)) == ["Putin", "sanctions"])
     }
 }
+
+/// A one-word alias that is a common first name is weak even without `context` (issue #7).
+struct CommonNameAliasTests {
+    let paul = Watch(name: "Rand Paul", kind: .person, aliases: ["Paul"])
+    let putin = Watch(name: "Vladimir Putin", kind: .person, aliases: ["Putin"])
+
+    func fired(_ text: String, lists: (@Sendable ([String]) -> [String])? = WatchMatcher.shippedNameLists) -> [String] {
+        WatchMatcher(watches: [paul, putin], nameLists: lists).match(EntryText(content: text)).map(\.watch.name)
+    }
+
+    @Test func theShippedGazetteerKnowsPaulButNotPutin() throws {
+        let lists = try #require(WatchMatcher.shippedNameLists, "the entity model's gazetteers were not found")
+        #expect(lists(["Paul"]).contains("firstname"))
+        #expect(!lists(["Putin"]).contains("firstname"))
+    }
+
+    @Test func aCommonFirstNameAliasNeedsATitleOrTheFullName() {
+        #expect(fired("Paul said the bill would pass.") == [])
+        #expect(fired("Senator Paul said the bill would pass.") == ["Rand Paul"])
+        #expect(fired("Rand Paul spoke. Later Paul left.") == ["Rand Paul"])
+        #expect(fired("Putin said the bill would pass.") == ["Vladimir Putin"], "a rare surname stays strong")
+        #expect(fired("Paul said the bill would pass.", lists: nil) == ["Rand Paul"], "without gazetteers the alias is strong")
+    }
+}
