@@ -92,11 +92,35 @@ public struct WatchMatcher: Sendable {
 
     /// The watches that fire, and the rules that hold given where they fired and the entry's words.
     public func evaluate(_ text: EntryText) -> (hits: [WatchHit], rules: [Rule]) {
-        let (hits, context) = matchWithContext(text)
+        let (hits, context, _) = matchWithContext(text)
         return (hits, rules.filter { $0.expression.evaluate(in: context) })
     }
 
-    func matchWithContext(_ text: EntryText) -> ([WatchHit], RuleContext) {
+    /// Why each watch did or did not fire on `text`, in watch-list order: for `feedwatch scan`.
+    public func explain(_ text: EntryText) -> [(watch: String, fired: Bool, reason: String)] {
+        let (hits, _, diagnostics) = matchWithContext(text)
+        let fired = Dictionary(uniqueKeysWithValues: hits.map { ($0.watch.name, $0) })
+        return watches.enumerated().map { w, watch in
+            if let hit = fired[watch.name] {
+                let forms = Set(hit.locations.map(\.text)).sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+                return (watch.name, true, "matched \(forms) (\(hit.locations.count) time\(hit.locations.count == 1 ? "" : "s"))")
+            }
+            if let phrase = diagnostics.excludedBy[w] { return (watch.name, false, "excluded: the entry mentions \"\(phrase)\"") }
+            if let weak = diagnostics.weakOnly[w] {
+                let needs = watch.context.isEmpty ? "a title before it or the full name" : "a title, the full name, or one of: \(watch.context.joined(separator: ", "))"
+                return (watch.name, false, "only the weak alias \"\(weak)\" matched, without \(needs)")
+            }
+            return (watch.name, false, "not mentioned")
+        }
+    }
+
+    struct Diagnostics {
+        var excludedBy: [Int: String] = [:]
+        var weakOnly: [Int: String] = [:]
+    }
+
+    func matchWithContext(_ text: EntryText) -> ([WatchHit], RuleContext, Diagnostics) {
+        var diagnostics = Diagnostics()
         var locations: [Int: [MatchLocation]] = [:]   // by watch, strong or supported matches
         var weak: [Int: [MatchLocation]] = [:]        // weak alias matches awaiting support
         var positions: [Int: [RuleContext.Position]] = [:]
@@ -120,6 +144,11 @@ public struct WatchMatcher: Sendable {
                     switch p.role {
                     case .exclude:
                         excluded.insert(p.watch)
+                        if diagnostics.excludedBy[p.watch] == nil {
+                            var written = ""
+                            written.unicodeScalars.append(contentsOf: scalars[tokens[i].start..<tokens[i + length - 1].end])
+                            diagnostics.excludedBy[p.watch] = written
+                        }
                         continue
                     case .context:
                         supported.insert(p.watch)
@@ -150,6 +179,9 @@ public struct WatchMatcher: Sendable {
                 }
             }
         }
+        for (w, found) in weak where !(supported.contains(w) || locations[w] != nil) {
+            diagnostics.weakOnly[w] = found.first?.text
+        }
         for (w, found) in weak where supported.contains(w) || locations[w] != nil {
             locations[w, default: []].append(contentsOf: found)
             positions[w, default: []].append(contentsOf: weakPositions[w] ?? [])
@@ -170,7 +202,7 @@ public struct WatchMatcher: Sendable {
             }
             return WatchHit(watch: watches[w], locations: kept)
         }
-        return (hits, context)
+        return (hits, context, diagnostics)
     }
 
     /// The rules whose formulas hold for the set of watches that fired (no positions or words:

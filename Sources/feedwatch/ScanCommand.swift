@@ -30,12 +30,14 @@ struct ScanCommand: AsyncParsableCommand {
             if parsed.version != .unknown {
                 items = parsed.entries.map { ($0, EntryText($0)) }
             } else {
-                // Not a feed: treat the input as one article, its first line as the title.
-                let text = String(decoding: bytes, as: UTF8.self)
-                let title = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+                // Not a feed: one article, as text or HTML; its first line is the title.
+                let raw = String(decoding: bytes, as: UTF8.self)
+                let text = HTMLText.looksLikeHTML(raw) ? HTMLText.plainText(raw) : raw
+                let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+                let title = lines.first.map { String($0).trimmedWhitespace } ?? ""
                 var entry = Entry()
                 entry.title = TextConstruct(value: title)
-                items = [(entry, EntryText(title: title, content: String(text.dropFirst(title.count))))]
+                items = [(entry, EntryText(title: title, content: lines.count > 1 ? String(lines[1]) : ""))]
             }
             let formatter = AlertFormatter(color: ProcessEnvironment.useColor)
             var total = 0
@@ -50,6 +52,12 @@ struct ScanCommand: AsyncParsableCommand {
                         print(formatter.format(AlertFormatter.parse(line) ?? [:]))
                     }
                     total += 1
+                }
+                if !json {
+                    print("\nwhy, for \(TerminalText.clean(text.title.isEmpty ? key : text.title)):")
+                    for row in factory.matcher.explain(text) {
+                        print("  \(row.fired ? "fires   " : "silent  ")\(TerminalText.clean(row.watch)): \(TerminalText.clean(row.reason))")
+                    }
                 }
             }
             if !json { print("\n\(total) alerts would be raised on \(items.count) entries") }

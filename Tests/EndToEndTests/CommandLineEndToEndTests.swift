@@ -91,4 +91,21 @@ struct CommandLineEndToEndTests {
         #expect(result.stdout.contains("\\x1b[31mred\\x9b2J"), "\(result.stdout)")
         #expect(result.stdout.contains("Putin\\x1b]0;pwned\\x07"))
     }
+
+    @Test func scanExplainsWhyEachWatchFiredOrNot() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let article = directory.appendingPathComponent("decoy.html")
+        try "<h1>Müller scores twice as Bayern win</h1><p>Thomas Müller struck twice for Bayern. Paul said it was great.</p>"
+            .write(to: article, atomically: true, encoding: .utf8)
+        let result = try feedwatch(["scan", article.path, "--config", TestPaths.packageRoot.appendingPathComponent("config/demo.yaml").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("why, for Müller scores twice as Bayern win:"), "the HTML's first line is the title")
+        #expect(result.stdout.contains("silent  Robert Mueller: excluded: the entry mentions \"Bayern\""))
+        #expect(result.stdout.contains("silent  Rand Paul: only the weak alias \"Paul\" matched"))
+        #expect(result.stdout.contains("silent  Vladimir Putin: not mentioned"))
+        #expect(result.stdout.contains("0 alerts would be raised"))
+        let letter = try feedwatch(["scan", TestPaths.sample("putin-letter.txt").path,
+                                    "--config", TestPaths.packageRoot.appendingPathComponent("config/demo.yaml").path])
+        #expect(letter.stdout.contains("fires   Rand Paul: matched"))
+    }
 }
