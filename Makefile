@@ -4,13 +4,14 @@
 
 SWIFT      ?= swift
 APT_DEPS   := libxml2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config
-# Only the tests need these: logrotate runs the shipped logrotate config for real.
-TEST_DEPS  := logrotate
+# Only the tests need these: logrotate runs the shipped logrotate config for real;
+# systemd-analyze (package systemd) checks the unit; procps gives /bin/kill for ExecReload.
+TEST_DEPS  := logrotate systemd procps
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN        := .build/debug/feedwatch
 
 
-.PHONY: demo test build deps test-deps apt-install clean-demo release conformance install
+.PHONY: demo test build deps test-deps apt-install clean-demo release conformance install uninstall
 
 ## Install the Debian packages feedwatch links against, only those missing.
 deps:
@@ -65,3 +66,9 @@ install: release
 	for f in config/watchlists.d/*.yaml; do \
 	  [ -e $(DESTDIR)/etc/feedwatch/watchlists.d/$$(basename $$f) ] || install -m 0644 $$f $(DESTDIR)/etc/feedwatch/watchlists.d/; \
 	done
+
+## Remove what `make install` put in place; the config, watch lists, state and alert log stay.
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/feedwatch $(DESTDIR)$(PREFIX)/share/feedwatch/ner.model
+	rm -f $(DESTDIR)/etc/systemd/system/feedwatch.service $(DESTDIR)/etc/logrotate.d/feedwatch
+	-rmdir $(DESTDIR)$(PREFIX)/share/feedwatch 2>/dev/null

@@ -1,3 +1,4 @@
+import Foundation
 import FeedModel
 import Fetching
 import Store
@@ -36,17 +37,32 @@ public struct FeedwatchDaemon: Sendable {
                                 stored: (try? await runtime.ledger.nextDue()) ?? [:])
         schedule.adaptive = config.adaptive
         let systemd = SystemdNotifier()
+        let heartbeat = Heartbeat()
+        // WATCHDOG=1 at half of systemd's interval, only while the loop shows progress.
+        let watchdog: Task<Void, Never>? = SystemdNotifier.watchdogInterval().map { interval in
+            Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(nanoseconds: UInt64(interval / 2 * 1_000_000_000))
+                    if heartbeat.age < interval / 2 { systemd.notify("WATCHDOG=1") }
+                }
+            }
+        }
+        defer { watchdog?.cancel() }
         // Alerts a crash left in the outbox go out before anything else.
         var logBlocked = await flush(runtime.ledger)
         log(.notice, "started: \(config.feeds.count) feeds, \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
         // Signal handlers are installed (SignalMonitor above) before systemd hears READY=1.
         systemd.notify("READY=1\nSTATUS=watching \(config.feeds.count) feeds")
+        if ProcessInfo.processInfo.environment["FEEDWATCH_TEST_STALL"] == "1" {
+            // For the watchdog test only: hang the loop without a heartbeat, as a deadlock would.
+            while !signals.stopRequested { try? await Task.sleep(nanoseconds: 100_000_000) }
+        }
 
         while !signals.stopRequested {
             let due = schedule.due(now: .now)
             if !due.isEmpty {
                 // Poll in a child task; a watcher cancels it on SIGTERM so in-flight transfers stop.
-                let cycle = Task { [runtime, log] in await runtime.pollAll(due, log: log) }
+                let cycle = Task { [runtime, log] in await runtime.pollAll(due, log: log, heartbeat: heartbeat) }
                 let watcher = Task {
                     while !Task.isCancelled, !signals.stopRequested { await signals.sleep(seconds: 0.2, wakeOnReload: false) }
                     if signals.stopRequested { cycle.cancel() }
@@ -60,7 +76,8 @@ public struct FeedwatchDaemon: Sendable {
                 systemd.notify("STATUS=watching \(config.feeds.count) feeds; last cycle \(Timestamp.now.rfc3339)")
             }
             // While the log cannot be written, retry every 30 s so alerts go out soon after space returns.
-            await signals.sleep(seconds: logBlocked ? min(30, schedule.secondsUntilNext(now: .now)) : schedule.secondsUntilNext(now: .now))
+            await signals.sleep(seconds: logBlocked ? min(30, schedule.secondsUntilNext(now: .now)) : schedule.secondsUntilNext(now: .now),
+                                heartbeat: heartbeat)
             if logBlocked, !signals.stopRequested { logBlocked = await flush(runtime.ledger) }
             if signals.takeReload() {
                 systemd.notify("RELOADING=1\nMONOTONIC_USEC=\(SystemdNotifier.monotonicMicroseconds())")

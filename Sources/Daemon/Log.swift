@@ -12,6 +12,17 @@ public struct Log: Sendable {
     public enum Level: Int, Sendable, Comparable {
         case debug = 7, info = 6, notice = 5, warning = 4, error = 3
         public static func < (a: Level, b: Level) -> Bool { a.rawValue > b.rawValue }
+        public init?(name: String) {
+            switch name.lowercased() {
+            case "debug": self = .debug
+            case "info": self = .info
+            case "notice": self = .notice
+            case "warning", "warn": self = .warning
+            case "error": self = .error
+            default: return nil
+            }
+        }
+
         var name: String {
             switch self {
             case .debug: return "debug"

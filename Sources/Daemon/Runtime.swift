@@ -45,11 +45,12 @@ public struct Runtime: Sendable {
     }
 
     /// Polls `feeds` concurrently (libcurl caps connections per host), then writes the alerts to the log.
-    public func pollAll(_ feeds: [FeedConfig], log: Log) async -> (results: [PollResult], written: Int, logError: StoreError?) {
+    public func pollAll(_ feeds: [FeedConfig], log: Log, heartbeat: Heartbeat? = nil) async -> (results: [PollResult], written: Int, logError: StoreError?) {
         let results = await withTaskGroup(of: PollResult.self) { group in
             for feed in feeds { group.addTask { await poller.poll(feed) } }
             var all: [PollResult] = []
             for await result in group {
+                heartbeat?.beat()
                 report(result, log: log)
                 all.append(result)
             }

@@ -50,12 +50,13 @@ public final class SignalMonitor: @unchecked Sendable {
     }
 
     /// Sleeps until `seconds` pass, a stop is requested, or (when `wakeOnReload`) a reload is.
-    public func sleep(seconds: Double, wakeOnReload: Bool = true) async {
+    public func sleep(seconds: Double, wakeOnReload: Bool = true, heartbeat: Heartbeat? = nil) async {
         var remaining = seconds
         while remaining > 0, !stopRequested, !(wakeOnReload && reloadPending) {
             let slice = min(remaining, 0.2)
             try? await Task.sleep(nanoseconds: UInt64(slice * 1_000_000_000))
             remaining -= slice
+            heartbeat?.beat()
         }
     }
 }

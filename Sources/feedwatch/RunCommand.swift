@@ -13,11 +13,21 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Poll every feed once, write alerts, and exit.")
     var once = false
 
-    @Flag(name: .shortAndLong, help: "Log every poll, also unchanged feeds.")
+    @Flag(name: .shortAndLong, help: "Log every poll, also unchanged feeds (same as --log-level debug).")
     var verbose = false
 
+    @Option(help: "Least important messages to log: debug, info, notice, warning, error (default: info; warning with --once).")
+    var logLevel: String?
+
+    func validate() throws {
+        if let logLevel, Log.Level(name: logLevel) == nil {
+            throw ValidationError("--log-level: '\(logLevel)' is not one of debug, info, notice, warning, error")
+        }
+    }
+
     func run() async throws {
-        let log = Log(minimum: verbose ? .debug : (once ? .warning : .info))
+        let level = logLevel.flatMap(Log.Level.init(name:)) ?? (verbose ? .debug : (once ? .warning : .info))
+        let log = Log(minimum: level)
         let daemon = FeedwatchDaemon(configPath: options.config, log: log)
         do {
             if once {
