@@ -44,12 +44,25 @@ public struct Runtime: Sendable {
                             backfill: config.backfill.map { .seconds($0) } ?? .all, limits: limits)
     }
 
+    /// How many feeds are polled at once (about twice the global connection cap).
+    static let pollsInFlight = 128
+
     /// Polls `feeds` concurrently (libcurl caps connections per host), then writes the alerts to the log.
     public func pollAll(_ feeds: [FeedConfig], log: Log, heartbeat: Heartbeat? = nil) async -> (results: [PollResult], written: Int, logError: StoreError?) {
+        // A window of polls in flight: libcurl caps connections anyway, and handing it ten
+        // thousand transfers at once made every removal walk its whole queue (quadratic) and
+        // held every body in memory before the parsers got to them (docs/benchmarks-polling.md).
+        let window = max(1, Runtime.pollsInFlight)
         let results = await withTaskGroup(of: PollResult.self) { group in
-            for feed in feeds { group.addTask { await poller.poll(feed) } }
+            var pending = feeds.makeIterator()
+            for _ in 0..<window {
+                guard let feed = pending.next() else { break }
+                group.addTask { await poller.poll(feed) }
+            }
             var all: [PollResult] = []
-            for await result in group {
+            all.reserveCapacity(feeds.count)
+            while let result = await group.next() {
+                if let feed = pending.next() { group.addTask { await poller.poll(feed) } }
                 heartbeat?.beat()
                 report(result, log: log)
                 all.append(result)

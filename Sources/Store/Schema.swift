@@ -68,6 +68,7 @@ enum Schema {
         let statement = try db.prepare("PRAGMA user_version")
         _ = try statement.step()
         let current = Int(statement.int(0))
+        statement.finish()
         if current > version {
             throw StoreError.newerSchema(path: db.path, found: current, known: version)
         }

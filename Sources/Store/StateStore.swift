@@ -24,6 +24,7 @@ public final class StateStore {
             SELECT \(Self.feedColumns) FROM feeds WHERE url = ?
             """)
         try s.bind(url)
+        defer { s.finish() }
         guard try s.step() else { return nil }
         return Self.feedState(s)
     }
@@ -104,6 +105,7 @@ public final class StateStore {
     private func enqueue(_ alert: OutboxAlert, now t: Int64) throws(StoreError) {
         let exists = try database.prepare("SELECT 1 FROM outbox WHERE alert_id = ?")
         try exists.bind(alert.id)
+        defer { exists.finish() }
         if try exists.step() { return }
         let twin = try database.prepare("""
             SELECT alert_id FROM outbox WHERE subject = ?1 AND (
@@ -112,6 +114,7 @@ public final class StateStore {
             ORDER BY seq LIMIT 1
             """)
         try twin.bind(alert.subject, alert.linkKey, alert.titleKey, alert.storyTime, storyWindowSeconds)
+        defer { twin.finish() }
         if try twin.step(), let first = twin.string(0) {
             try database.prepare("INSERT OR IGNORE INTO outbox_sources (alert_id, source, added) VALUES (?, ?, ?)")
                 .run(first, alert.source, t)

@@ -65,7 +65,7 @@ public struct FeedPoller: Sendable {
     }
 
     private func pollThrowing(_ feed: FeedConfig, now: @Sendable () -> Timestamp) async throws -> PollResult {
-        let (state, seen) = try await ledger.feedState(feed.url)
+        let state = try await ledger.feedState(feed.url)
         if let reason = state?.disabled { return PollResult(feedURL: feed.url, status: .disabled(reason)) }
         // A feed that moved permanently is fetched from its new address; it keeps its identity.
         let address = state?.movedTo ?? feed.url
@@ -76,7 +76,9 @@ public struct FeedPoller: Sendable {
         if response.permanentlyMoved, response.effectiveURL != address {
             moved = response.effectiveURL
         }
-        try await ledger.setFeedAttributes(feed.url, httpStatus: response.status, movedTo: moved)
+        if moved != nil || state?.httpStatus != response.status {
+            try await ledger.setFeedAttributes(feed.url, httpStatus: response.status, movedTo: moved)
+        }
         let fresh = Freshness.seconds(response, now: now())
         if response.notModified {
             try await ledger.recordNotModified(feed.url, now: now())
@@ -84,6 +86,7 @@ public struct FeedPoller: Sendable {
             result.freshSeconds = fresh
             return result
         }
+        let seen = try await ledger.seenKeys(feed.url)
         let parsed = parser.parse(response.body, documentURL: response.effectiveURL,
                                   httpContentType: feed.isFile ? nil : response.contentType)
         if parsed.version == .unknown {

@@ -38,8 +38,12 @@ public actor Ledger {
         store.forgetAfterSeconds = Int64(seconds)
     }
 
-    func feedState(_ url: String) throws(StoreError) -> (FeedState?, Set<String>) {
-        (try store.feed(url), try store.seenKeys(feedURL: url))
+    func feedState(_ url: String) throws(StoreError) -> FeedState? {
+        try store.feed(url)
+    }
+
+    func seenKeys(_ url: String) throws(StoreError) -> Set<String> {
+        try store.seenKeys(feedURL: url)
     }
 
     func record(_ poll: PollRecord, now: Timestamp) throws(StoreError) {
