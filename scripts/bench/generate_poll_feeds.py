@@ -10,9 +10,11 @@ unique across all feeds, an RFC 822 pubDate, a category and an escaped-HTML <des
 differs from every other (its own title, links, guids and a different choice and order of
 paragraphs), so a server's ETags and a client's seen-entry keys are all distinct.
 
-Every file gets the same fixed modification time (2026-11-27 09:30:00 UTC), so the HTTP
-validators nginx derives from it are the same on every run and a client can ask for a 304
-with one `If-Modified-Since` header for all URLs.
+Every item is dated in the week before 2026-11-20 09:30 UTC (in the past, so a client with
+`backfill: none` treats every entry of a first fetch as old: an entry dated in the future would
+count as new). Every file gets that same fixed modification time, so the HTTP validators nginx
+derives from it are the same on every run and a client can ask for a 304 with one
+`If-Modified-Since` header for all URLs.
 
 Deterministic: the same arguments give byte-identical files. Standard library only.
 """
@@ -23,6 +25,7 @@ import os
 import random
 import sys
 from datetime import datetime, timedelta, timezone
+from email.utils import formatdate
 from xml.sax.saxutils import escape as xml_escape
 
 WORDS = (
@@ -48,10 +51,10 @@ CATEGORIES = ["World", "Politics", "Business", "Economy", "Europe", "Asia", "Cli
               "Technology", "Science", "Health", "Markets", "Energy", "Trade"]
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-NOW = datetime(2026, 11, 27, 9, 30, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 9, 30, 0, tzinfo=timezone.utc)
 MTIME = calendar.timegm(NOW.timetuple())
 # What nginx sends as Last-Modified for every file (and what a client sends back).
-LAST_MODIFIED = "Fri, 27 Nov 2026 09:30:00 GMT"
+LAST_MODIFIED = formatdate(MTIME, usegmt=True)
 
 
 def words(rng, lo, hi):
