@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities"], swiftSettings: swiftSettings),
-        .testTarget(name: "WatchingTests", dependencies: ["Watching", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "WatchingTests", dependencies: ["Watching", "TestSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),

@@ -1,6 +1,6 @@
 /// Small word lists that type a name from its surroundings. Deliberately short: the
 /// gazetteers of issue 6 replace them.
-enum Cues {
+public enum Cues {
     static let titles: Set<String> = [
         "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Sen", "Sen.", "Senator",
         "Rep", "Rep.", "Representative", "Gov", "Gov.", "Governor", "President", "Prime", "Minister",
@@ -37,6 +37,11 @@ enum Cues {
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December", "Republican", "Democratic", "Democrat", "Russian", "American",
     ]
+
+    /// Capitalised words that are not names (articles, weekdays, months …): "On Tuesday Paul
+    /// said" and "The Mueller report" have no other name next to the watched one.
+    public static func isOrdinaryCapitalized(_ word: String) -> Bool { stopwords.contains(word) && !demonyms.contains(word) }
+    static let demonyms: Set<String> = ["Republican", "Democratic", "Democrat", "Russian", "American"]
 
     /// Words that may start a sentence before a name and are never part of it.
     static let functionWords: Set<String> = stopwords.subtracting(["Republican", "Democratic", "Democrat", "Russian", "American"])

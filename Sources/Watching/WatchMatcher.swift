@@ -125,7 +125,9 @@ public struct WatchMatcher: Sendable {
         var weak: [Int: [MatchLocation]] = [:]        // weak alias matches awaiting support
         var positions: [Int: [RuleContext.Position]] = [:]
         var weakPositions: [Int: [RuleContext.Position]] = [:]
-        var supported = Set<Int>()                      // watches with context or a strong name match
+        var supported = Set<Int>()                      // watches whose full name (or a multi-word alias) matched
+        var contextSeen = Set<Int>()                    // watches whose context terms appear
+        var otherPerson = Set<Int>()                    // a weak alias also stands in someone else's name here
         var excluded = Set<Int>()
         var fieldWords: [Field: [String]] = [:]
 
@@ -135,6 +137,8 @@ public struct WatchMatcher: Sendable {
             let folded = tokens.map { TextFolding.fold($0.text) }
             if !rules.isEmpty { fieldWords[field] = folded }
             let stems = tokens.map { Stemmer.stem(TextFolding.fold($0.text, transliterate: false)) }
+            // In an all-caps or Title Case headline capitals say nothing about names.
+            let casingTellsNames = !WatchMatcher.isHeadlineCased(tokens)
             for i in tokens.indices {
                 let hits = exact.matches(in: folded, from: i).map { ($0, false) } + stemmed.matches(in: stems, from: i).map { ($0, true) }
                 for ((payload, length), _) in hits {
@@ -151,7 +155,7 @@ public struct WatchMatcher: Sendable {
                         }
                         continue
                     case .context:
-                        supported.insert(p.watch)
+                        contextSeen.insert(p.watch)
                         continue
                     default: break
                     }
@@ -161,7 +165,12 @@ public struct WatchMatcher: Sendable {
                     let location = MatchLocation(text: written, field: field, start: first.start, end: last.end,
                                                  snippet: Snippet.make(scalars, start: first.start, end: last.end))
                     if p.weak {
-                        if partOfAnotherName(tokens, i, length) { continue }
+                        if casingTellsNames, partOfAnotherName(tokens, i, length) {
+                            // "Paul McCartney", "Thomas Müller": someone else. Context alone no
+                            // longer vouches for a bare "Paul" in this entry.
+                            otherPerson.insert(p.watch)
+                            continue
+                        }
                         if hasTitleBefore(value: scalars, tokens: tokens, i) {
                             locations[p.watch, default: []].append(location)
                             positions[p.watch, default: []].append(RuleContext.Position(field: field, index: i))
@@ -179,10 +188,15 @@ public struct WatchMatcher: Sendable {
                 }
             }
         }
-        for (w, found) in weak where !(supported.contains(w) || locations[w] != nil) {
+        // A weak alias counts with the full name or a titled mention in the entry, or with a
+        // context term unless the entry also names someone else by that word.
+        func vouched(_ w: Int) -> Bool {
+            supported.contains(w) || locations[w] != nil || (contextSeen.contains(w) && !otherPerson.contains(w))
+        }
+        for (w, found) in weak where !vouched(w) {
             diagnostics.weakOnly[w] = found.first?.text
         }
-        for (w, found) in weak where supported.contains(w) || locations[w] != nil {
+        for (w, found) in weak where vouched(w) {
             locations[w, default: []].append(contentsOf: found)
             positions[w, default: []].append(contentsOf: weakPositions[w] ?? [])
         }
@@ -212,20 +226,31 @@ public struct WatchMatcher: Sendable {
         return rules.filter { $0.expression.evaluate(names) }
     }
 
-    /// "Paul" in "Paul Ryan" or "St. Paul": a capitalised neighbour makes it someone else's name.
+    /// "Paul" in "Paul Ryan" or "St. Paul": a capitalised neighbour makes it someone else's name,
+    /// unless the neighbour is an ordinary word that happens to be capitalised ("On Tuesday Paul",
+    /// "The Mueller report").
     private func partOfAnotherName(_ tokens: [Token], _ i: Int, _ length: Int) -> Bool {
         let after = i + length
         // Punctuation tokens are filtered out before matching, so a gap of exactly one scalar
         // means nothing but a space stands between: "Paul Ryan", "St. Paul". "Moscow. Paul" is two names.
         if after < tokens.count, tokens[after].isCapitalized, tokens[after].kind == .word,
-           tokens[after].start - tokens[after - 1].end == 1 {
+           tokens[after].start - tokens[after - 1].end == 1, !Cues.isOrdinaryCapitalized(tokens[after].text) {
             return true
         }
         if i > 0, tokens[i - 1].isCapitalized, tokens[i - 1].kind == .word,
-           tokens[i].start - tokens[i - 1].end == 1, !isTitle(tokens[i - 1].text) {
+           tokens[i].start - tokens[i - 1].end == 1, !isTitle(tokens[i - 1].text),
+           !Cues.isOrdinaryCapitalized(tokens[i - 1].text) {
             return true
         }
         return false
+    }
+
+    /// All caps ("PAUL CARRIES LETTER") or Title Case ("Paul Says Senate Should Vote"): most
+    /// words of four or more letters start with a capital.
+    static func isHeadlineCased(_ tokens: [Token]) -> Bool {
+        let long = tokens.filter { $0.kind == .word && $0.text.unicodeScalars.count >= 4 }
+        guard long.count >= 3 else { return false }
+        return long.filter(\.isCapitalized).count * 10 >= long.count * 8
     }
 
     private func hasTitleBefore(value: [Unicode.Scalar], tokens: [Token], _ i: Int) -> Bool {

@@ -7,6 +7,6 @@ struct FeedwatchBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feedwatch-bench",
         abstract: "In-process benchmarks of feedwatch's stages.",
-        subcommands: []
+        subcommands: [MatchBenchmark.self]
     )
 }
