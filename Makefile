@@ -11,7 +11,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN        := .build/debug/feedwatch
 
 
-.PHONY: demo test build deps test-deps apt-install clean-demo release conformance install uninstall
+.PHONY: demo test build deps test-deps apt-install clean-demo release conformance install uninstall service-test
 
 ## Install the Debian packages feedwatch links against, only those missing.
 deps:
@@ -47,8 +47,17 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Extra flags for the release build, e.g. SWIFT_BUILD_FLAGS=--static-swift-stdlib for a machine without Swift.
+SWIFT_BUILD_FLAGS ?=
+RELEASE_DIR = $(shell $(SWIFT) build -c release $(SWIFT_BUILD_FLAGS) --show-bin-path 2>/dev/null)
+
+## The service under a real systemd 252: debootstrapped Debian 12 in systemd-nspawn (root only;
+## exit 77, loudly, where it cannot run). See scripts/systemd/nspawn_service_test.sh.
+service-test: deps
+	bash scripts/systemd/nspawn_service_test.sh
+
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(SWIFT_BUILD_FLAGS)
 
 ## feedparser's conformance suite against `feedwatch parse --json` (see docs/conformance.md).
 conformance: release
@@ -57,7 +66,7 @@ conformance: release
 PREFIX ?= /usr/local
 ## Install the binary, the systemd unit and the example config (does not overwrite an existing config).
 install: release
-	install -D -m 0755 .build/release/feedwatch $(DESTDIR)$(PREFIX)/bin/feedwatch
+	install -D -m 0755 $(RELEASE_DIR)/feedwatch $(DESTDIR)$(PREFIX)/bin/feedwatch
 	install -D -m 0644 Sources/Entities/Resources/ner.model $(DESTDIR)$(PREFIX)/share/feedwatch/ner.model
 	install -D -m 0644 systemd/feedwatch.service $(DESTDIR)/etc/systemd/system/feedwatch.service
 	install -D -m 0644 config/logrotate.d/feedwatch $(DESTDIR)/etc/logrotate.d/feedwatch
