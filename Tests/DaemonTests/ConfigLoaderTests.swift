@@ -130,6 +130,11 @@ struct WatchListLoaderTests {
         #expect(text.contains { $0.hasPrefix("/x/l.yaml:10:11: when: column 7 of the rule") })
     }
 
+    @Test func emptyAliasesAreReported() {
+        let (_, _, errors) = WatchListLoader().parse("watch:\n  - name: A\n    type: person\n    aliases: [Putin, \"\"]\n", file: "/x/e.yaml")
+        #expect(errors.map(\.description) == ["/x/e.yaml:4:22: aliases: an empty entry (\"\") matches nothing; remove it"])
+    }
+
     @Test func rulesMustNameExistingWatches() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

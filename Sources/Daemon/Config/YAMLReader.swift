@@ -69,9 +69,9 @@ struct YAMLReader {
         guard let sequence = node.sequence else { fail(node, "\(what): expected a list of strings"); return [] }
         var out: [String] = []
         for item in sequence {
-            guard let s = item.scalar?.string.trimmedWhitespace, !s.isEmpty else {
-                fail(item, "\(what): expected a list of strings"); continue
-            }
+            guard let scalar = item.scalar else { fail(item, "\(what): expected a list of strings"); continue }
+            let s = scalar.string.trimmedWhitespace
+            guard !s.isEmpty else { fail(item, "\(what): an empty entry (\"\") matches nothing; remove it"); continue }
             out.append(s)
         }
         return out
