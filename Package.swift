@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "feedwatch-bench",
             dependencies: [
-                "Entities", "Watching", "FeedModel", "FeedParsing",
+                "Daemon", "Entities", "Watching", "FeedModel", "FeedParsing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"], swiftSettings: swiftSettings),
         .testTarget(name: "FeedParsingTests", dependencies: ["FeedParsing", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "EntitiesTests", dependencies: ["Entities"], swiftSettings: swiftSettings),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "WatchingTests", dependencies: ["Watching", "TestSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport"], swiftSettings: swiftSettings),

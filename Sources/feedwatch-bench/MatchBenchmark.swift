@@ -1,3 +1,4 @@
+import Daemon
 import ArgumentParser
 import Foundation
 import Watching
@@ -140,24 +141,21 @@ func monotonicSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-/// config/watchlists.d/russia.yaml, written out (the bench has no YAML reader).
+/// The demo watch list, read from config/watchlists.d as the daemon reads it.
 enum DemoWatchList {
-    static let watches: [Watch] = [
-        Watch(name: "Vladimir Putin", kind: .person, aliases: ["Putin", "President Putin"]),
-        Watch(name: "Dmitry Peskov", kind: .person, aliases: ["Peskov"]),
-        Watch(name: "Rand Paul", kind: .person, aliases: ["Paul", "Senator Paul", "Sen. Paul"],
-              context: ["senator", "senate", "Republican", "Kentucky"]),
-        Watch(name: "Robert Mueller", kind: .person, aliases: ["Mueller", "Robert S. Mueller III"],
-              context: ["special counsel", "investigation", "FBI"], exclude: ["Bayern", "Bundesliga"]),
-        Watch(name: "sanctions", kind: .topic, terms: ["sanction", "embargo", "asset freeze"]),
-        Watch(name: "Syria", kind: .place, aliases: ["Syrian Arab Republic"]),
-        Watch(name: "Ukraine", kind: .place),
-        Watch(name: "nuclear weapons", kind: .topic, terms: ["nuclear weapon", "nuclear arms", "nuclear warhead"]),
-    ]
-
-    static let rules: [Rule] = [
-        Rule(name: "putin-and-sanctions", expression: .and(.watch("Vladimir Putin"), .watch("sanctions")), severity: .high),
-    ]
+    static let loaded: WatchListLoader.Loaded = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
+        do {
+            return try WatchListLoader().load(directory: url.appendingPathComponent("config/watchlists.d").path)
+        } catch {
+            fatalError("cannot read the demo watch list: \(error)")
+        }
+    }()
+    static var watches: [Watch] { loaded.watches }
+    static var rules: [Rule] { loaded.rules }
 }
 
 /// Seeded, reproducible watch lists that look like real ones: people ("Firstname Lastname"

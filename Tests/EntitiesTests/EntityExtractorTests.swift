@@ -1,18 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Entities
 
 /// `EntityExtractor` on the shipped sample article and on small texts.
 @Suite("EntityExtractor")
 struct EntityExtractorTests {
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    static var packageRoot: URL { TestPaths.packageRoot }
 
     static func sample() throws -> String {
         try String(contentsOf: packageRoot.appendingPathComponent("config/samples/putin-letter.txt"), encoding: .utf8)

@@ -1,19 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Entities
 
 /// The statistical tagger: features, model file, decoding, gazetteers, and the shipped model
 /// on the sample article.
 @Suite("NERTagger")
 struct TaggerTests {
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    static var packageRoot: URL { TestPaths.packageRoot }
 
     static let shipped: NERTagger = try! NERTagger.shipped()
 
