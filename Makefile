@@ -11,7 +11,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN        := .build/debug/feedwatch
 
 
-.PHONY: demo test build deps test-deps apt-install clean-demo release conformance install uninstall service-test
+.PHONY: demo test build deps test-deps apt-install clean-demo release conformance install uninstall service-test man
 
 ## Install the Debian packages feedwatch links against, only those missing.
 deps:
@@ -64,10 +64,17 @@ conformance: release
 	python3 ../shared/conformance/run_feedparser_suite.py --parser ".build/release/feedwatch parse --json" --tier core
 
 PREFIX ?= /usr/local
+MANPAGE := .build/plugins/GenerateManual/outputs/feedwatch/feedwatch.1
+
+## The man page, generated from the command line's own help (swift-argument-parser's plugin).
+man: deps
+	$(SWIFT) package generate-manual
+
 ## Install the binary, the systemd unit and the example config (does not overwrite an existing config).
-install: release
+install: release man
 	install -D -m 0755 $(RELEASE_DIR)/feedwatch $(DESTDIR)$(PREFIX)/bin/feedwatch
 	install -D -m 0644 Sources/Entities/Resources/ner.model $(DESTDIR)$(PREFIX)/share/feedwatch/ner.model
+	install -D -m 0644 $(MANPAGE) $(DESTDIR)$(PREFIX)/share/man/man1/feedwatch.1
 	install -D -m 0644 systemd/feedwatch.service $(DESTDIR)/etc/systemd/system/feedwatch.service
 	install -D -m 0644 config/logrotate.d/feedwatch $(DESTDIR)/etc/logrotate.d/feedwatch
 	install -d $(DESTDIR)/etc/feedwatch/watchlists.d
@@ -78,6 +85,6 @@ install: release
 
 ## Remove what `make install` put in place; the config, watch lists, state and alert log stay.
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/feedwatch $(DESTDIR)$(PREFIX)/share/feedwatch/ner.model
+	rm -f $(DESTDIR)$(PREFIX)/bin/feedwatch $(DESTDIR)$(PREFIX)/share/feedwatch/ner.model $(DESTDIR)$(PREFIX)/share/man/man1/feedwatch.1
 	rm -f $(DESTDIR)/etc/systemd/system/feedwatch.service $(DESTDIR)/etc/logrotate.d/feedwatch
 	-rmdir $(DESTDIR)$(PREFIX)/share/feedwatch 2>/dev/null

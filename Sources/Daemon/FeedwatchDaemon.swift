@@ -50,6 +50,8 @@ public struct FeedwatchDaemon: Sendable {
         defer { watchdog?.cancel() }
         // Alerts a crash left in the outbox go out before anything else.
         var logBlocked = await flush(runtime.ledger)
+        var alertsToday = 0
+        var alertsDay: Int64 = 0
         log(.notice, "started: \(config.feeds.count) feeds, \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
         // Signal handlers are installed (SignalMonitor above) before systemd hears READY=1.
         systemd.notify("READY=1\nSTATUS=watching \(config.feeds.count) feeds")
@@ -73,7 +75,11 @@ public struct FeedwatchDaemon: Sendable {
                 if signals.stopRequested { break }
                 schedule.reschedule(outcome.results, now: .now)
                 do { try await runtime.ledger.setNextDue(schedule.dueTimes) } catch { log(.error, "cannot store the schedule: \(error)") }
-                systemd.notify("STATUS=watching \(config.feeds.count) feeds; last cycle \(Timestamp.now.rfc3339)")
+                let day = Timestamp.now.secondsSince1970 / 86_400
+                if day != alertsDay { alertsDay = day; alertsToday = 0 }
+                alertsToday += outcome.written
+                let failing = outcome.results.filter { if case .failed = $0.status { return true }; return false }.count
+                systemd.notify("STATUS=\(config.feeds.count) feeds; last cycle \(Timestamp.now.rfc3339): \(outcome.results.count) polled, \(failing) failing; \(alertsToday) alerts today (UTC)")
             }
             // While the log cannot be written, retry every 30 s so alerts go out soon after space returns.
             await signals.sleep(seconds: logBlocked ? min(30, schedule.secondsUntilNext(now: .now)) : schedule.secondsUntilNext(now: .now),

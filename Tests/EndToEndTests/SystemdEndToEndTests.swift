@@ -90,6 +90,7 @@ struct SystemdEndToEndTests {
         defer { if daemon.isRunning { daemon.terminate() } }
         #expect(await listener.wait(for: "READY=1"), "no READY=1: \(listener.messages.map(\.1))")
         #expect(listener.messages.first { $0.1.contains("READY=1") }?.1.contains("STATUS=watching 1 feeds") == true)
+        #expect(await listener.wait(for: "1 polled, 0 failing; 9 alerts today (UTC)"), "\(listener.messages.map(\.1))")
 
         // WATCHDOG_USEC=1 s: a ping about every half second while the loop runs.
         let before = listener.messages.filter { $0.1 == "WATCHDOG=1" }.count
