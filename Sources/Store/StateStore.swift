@@ -137,9 +137,18 @@ public final class StateStore {
 
     /// Records a 304: the feed is healthy and unchanged.
     public func recordNotModified(feedURL: String, now: Timestamp) throws(StoreError) {
-        try database.prepare("""
-            UPDATE feeds SET last_fetched = ?1, last_success = ?1, last_error = NULL, error_count = 0 WHERE url = ?2
-            """).run(now.secondsSince1970, feedURL)
+        try recordNotModified([(feedURL, now)])
+    }
+
+    /// Many 304s in one transaction: a warm cycle of thousands of feeds writes once.
+    public func recordNotModified(_ polls: [(feedURL: String, time: Timestamp)]) throws(StoreError) {
+        guard !polls.isEmpty else { return }
+        try database.transaction { () throws(StoreError) in
+            let update = try database.prepare("""
+                UPDATE feeds SET last_fetched = ?1, last_success = ?1, last_error = NULL, error_count = 0 WHERE url = ?2
+                """)
+            for poll in polls { try update.run(poll.time.secondsSince1970, poll.feedURL) }
+        }
     }
 
     /// Records a failed poll with the reason the user will see in `feedwatch status`;

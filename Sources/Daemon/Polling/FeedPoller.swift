@@ -81,7 +81,7 @@ public struct FeedPoller: Sendable {
         }
         let fresh = Freshness.seconds(response, now: now())
         if response.notModified {
-            try await ledger.recordNotModified(feed.url, now: now())
+            await ledger.recordNotModified(feed.url, now: now())
             var result = PollResult(feedURL: feed.url, status: .notModified)
             result.freshSeconds = fresh
             return result

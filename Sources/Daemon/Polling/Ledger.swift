@@ -50,8 +50,18 @@ public actor Ledger {
         try store.record(poll, now: now)
     }
 
-    func recordNotModified(_ url: String, now: Timestamp) throws(StoreError) {
-        try store.recordNotModified(feedURL: url, now: now)
+    /// 304s are gathered and written in one transaction when the cycle's log is flushed: the
+    /// health they record is not an alert, and a crash loses at most a cycle's timestamps.
+    private var notModified: [(feedURL: String, time: Timestamp)] = []
+
+    func recordNotModified(_ url: String, now: Timestamp) {
+        notModified.append((url, now))
+    }
+
+    func commitNotModified() throws(StoreError) {
+        let batch = notModified
+        notModified.removeAll()
+        try store.recordNotModified(batch)
     }
 
     func recordFailure(_ url: String, message: String, now: Timestamp) throws(StoreError) -> Int {
@@ -65,6 +75,7 @@ public actor Ledger {
     /// Appends pending alerts to the log. A failure keeps them pending and is returned, not thrown:
     /// polling goes on, and the next flush retries.
     func flushLog() -> (written: Int, error: StoreError?) {
+        do { try commitNotModified() } catch { return (0, error) }
         do {
             let n = try writer.flush()
             lastLogError = nil
