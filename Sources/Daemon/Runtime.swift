@@ -53,16 +53,19 @@ public struct Runtime: Sendable {
         // thousand transfers at once made every removal walk its whole queue (quadratic) and
         // held every body in memory before the parsers got to them (docs/benchmarks-polling.md).
         let window = max(1, Runtime.pollsInFlight)
+        // Every feed's stored state in one query, rather than one query per feed.
+        let states: [String: FeedState]? = (try? await ledger.feeds()).map { Dictionary($0.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a }) }
+        @Sendable func known(_ feed: FeedConfig) -> FeedState?? { states.map { .some($0[feed.url]) } ?? nil }
         let results = await withTaskGroup(of: PollResult.self) { group in
             var pending = feeds.makeIterator()
             for _ in 0..<window {
                 guard let feed = pending.next() else { break }
-                group.addTask { await poller.poll(feed) }
+                group.addTask { await poller.poll(feed, known: known(feed)) }
             }
             var all: [PollResult] = []
             all.reserveCapacity(feeds.count)
             while let result = await group.next() {
-                if let feed = pending.next() { group.addTask { await poller.poll(feed) } }
+                if let feed = pending.next() { group.addTask { await poller.poll(feed, known: known(feed)) } }
                 heartbeat?.beat()
                 report(result, log: log)
                 all.append(result)

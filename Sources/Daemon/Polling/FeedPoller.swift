@@ -31,9 +31,11 @@ public struct FeedPoller: Sendable {
         self.limits = limits
     }
 
-    public func poll(_ feed: FeedConfig, now: @Sendable () -> Timestamp = { .now }) async -> PollResult {
+    /// - Parameter known: the feed's stored state when the caller already read it (a cycle reads
+    ///   every feed's state in one query); nil reads it here.
+    public func poll(_ feed: FeedConfig, known: FeedState?? = nil, now: @Sendable () -> Timestamp = { .now }) async -> PollResult {
         do {
-            return try await pollThrowing(feed, now: now)
+            return try await pollThrowing(feed, known: known, now: now)
         } catch let error as FetchError {
             var result = await fail(feed, error.description, now: now())
             switch error {
@@ -64,8 +66,9 @@ public struct FeedPoller: Sendable {
         return result
     }
 
-    private func pollThrowing(_ feed: FeedConfig, now: @Sendable () -> Timestamp) async throws -> PollResult {
-        let state = try await ledger.feedState(feed.url)
+    private func pollThrowing(_ feed: FeedConfig, known: FeedState??, now: @Sendable () -> Timestamp) async throws -> PollResult {
+        let state: FeedState?
+        if let known { state = known } else { state = try await ledger.feedState(feed.url) }
         if let reason = state?.disabled { return PollResult(feedURL: feed.url, status: .disabled(reason)) }
         // A feed that moved permanently is fetched from its new address; it keeps its identity.
         let address = state?.movedTo ?? feed.url
