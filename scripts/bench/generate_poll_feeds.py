@@ -28,20 +28,9 @@ from datetime import datetime, timedelta, timezone
 from email.utils import formatdate
 from xml.sax.saxutils import escape as xml_escape
 
-WORDS = (
-    "the government said on tuesday that talks would resume next week after a long pause in "
-    "negotiations between the two sides officials familiar with the matter told reporters that "
-    "a draft agreement was being prepared ministers are expected to meet in the capital where "
-    "protesters gathered outside parliament for a third day markets fell sharply as investors "
-    "weighed the risk of further rate rises analysts warned that inflation remained stubborn "
-    "despite recent measures the central bank held rates steady while signalling caution the "
-    "company reported quarterly earnings above expectations shares rose in early trading the "
-    "report found that emissions had increased for the second year running scientists called "
-    "for urgent action the storm made landfall overnight leaving thousands without power "
-    "emergency services were deployed across the region the court ruled that the law was "
-    "unconstitutional lawyers for the plaintiffs welcomed the decision the opposition leader "
-    "called for an independent inquiry the minister denied any wrongdoing in a statement"
-).split()
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import WORDS  # noqa: E402
+
 PEOPLE = ["Joe Biden", "Emmanuel Macron", "Olaf Scholz", "Ursula von der Leyen", "Xi Jinping",
           "Narendra Modi", "Luiz Inácio Lula da Silva", "Recep Tayyip Erdoğan", "Keir Starmer",
           "Giorgia Meloni", "António Guterres", "Christine Lagarde", "Jerome Powell"]

@@ -39,6 +39,8 @@ python3 "$ROOT/scripts/bench/generate_feeds.py" "$OUTDIR" >&2
 
 python3 - "$BIN" "$RUNS" "$OUTDIR/rss-5mb.xml" "$OUTDIR/atom-5mb.xml" <<'PY'
 import os, re, subprocess, sys, time
+sys.path.insert(0, os.path.join(os.getcwd(), "scripts", "bench"))
+from benchlib import print_table  # noqa: E402
 
 binary, runs, files = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 TARGET_RATIO, TARGET_MBS, TARGET_MEM = 1.3, 130.0, 3.0
@@ -119,14 +121,7 @@ header = ("file", "MB", "xmllint ms", "fw in-proc ms", "fw process ms", "ratio f
           "MB/s (in-proc)", "peak RSS/input")
 table = [header] + [(r["name"], "%.2f" % r["mb"], "%.1f" % r["xl"], "%.1f" % r["inproc"], "%.1f" % r["proc"],
                      "%.2f×" % r["ratio"], "%.1f" % r["mbs"], "%.2f×" % r["mem"]) for r in rows]
-widths = [max(len(line[i]) for line in table) for i in range(len(header))]
-line = lambda cells: "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                                        for i, (c, w) in enumerate(zip(cells, widths))) + " |"
-print()
-print(line(header))
-print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-for cells in table[1:]:
-    print(line(cells))
+print_table(header, table[1:])
 print()
 for r in rows:
     print("%s: %s entries; in-process parse %s ms + HTML→text %s ms (%.2f× xmllint's process time); "

@@ -171,6 +171,8 @@ LAST_MODIFIED=$(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import 
 
 python3 - "$BIN" "$WORK" "$FEEDS" "$RUNS" "$LAST_MODIFIED" "$PROBE" "$NGINX" <<'PY'
 import os, re, statistics, subprocess, sys, time
+sys.path.insert(0, os.path.join(os.getcwd(), "scripts", "bench"))
+from benchlib import print_table  # noqa: E402
 
 binary, work, feeds, runs, last_modified, probe_bin, nginx = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7]
 config = os.path.join(work, "feedwatch.yaml")
@@ -308,14 +310,7 @@ header = ("run", "best s", "median s", "feeds/s (best)", "× curl (200)", "× cu
 table = [header] + [(name, "%.2f" % best[k], "%.2f" % median[k], "{:,.0f}".format(feeds / best[k]),
                      "%.2f×" % (best[k] / ref), "%.2f×" % (best[k] / best["curl304"]), "%.1f" % peak[k])
                     for name, k in rows]
-widths = [max(len(line[i]) for line in table) for i in range(len(header))]
-line = lambda cells: "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                                        for i, (c, w) in enumerate(zip(cells, widths))) + " |"
-print()
-print(line(header))
-print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-for cells in table[1:]:
-    print(line(cells))
+print_table(header, table[1:])
 print()
 print("cold summary: " + summaries["cold"])
 print("warm summary: " + summaries["warm"])
