@@ -33,7 +33,8 @@ public struct FeedParser: Sendable {
         let decoded = EncodingDetector.decode(raw, httpContentType: httpContentType)
         let input = decoded.utf8
         let oversized = input.count > maxDocumentBytes
-        let repaired = AmpersandRepair.repair(oversized ? Array(input.prefix(maxDocumentBytes)) : input)
+        let withoutSubset = InternalSubset.strip(oversized ? Array(input.prefix(maxDocumentBytes)) : input)
+        let repaired = AmpersandRepair.repair(withoutSubset.bytes)
         let data = repaired.bytes
         let session = SAXSession(builder: FeedBuilder(documentURL: documentURL, maxFieldBytes: maxFieldBytes))
         guard !data.isEmpty else {

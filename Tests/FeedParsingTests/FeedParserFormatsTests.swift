@@ -225,3 +225,11 @@ extension FeedParserFormatsTests {
         #expect(feed.encoding == "utf-16le")
     }
 }
+
+extension FeedParserFormatsTests {
+    @Test func uppercaseHexReferencesInHTMLAreSpelledLowercase() {
+        #expect(Demoronize.fix("&#X61; and &#x62;") == "&#x61; and &#x62;")
+        let feed = parse("<rss version=\"2.0\"><channel><item><description>&amp;#X61;</description></item></channel></rss>")
+        #expect(feed.entries[0].summary?.value == "&#x61;")
+    }
+}

@@ -29,6 +29,12 @@ enum Demoronize {
                 i += length
                 continue
             }
+            // `&#X61;` is not a reference in XML or HTML5 parsers' strict modes: spell it `&#x61;`.
+            if s == "&", i + 2 < scalars.count, scalars[i + 1] == "#", scalars[i + 2] == "X" {
+                out += "&#x"
+                i += 3
+                continue
+            }
             out.unicodeScalars.append(s)
             i += 1
         }
@@ -50,7 +56,8 @@ enum Demoronize {
             if b == UInt8(ascii: "&"), i + 2 < n, bytes[i + 1] == UInt8(ascii: "#") {
                 var j = i + 2
                 var hex = false
-                if bytes[j] == UInt8(ascii: "x") || bytes[j] == UInt8(ascii: "X") { hex = true; j += 1 }
+                if bytes[j] == UInt8(ascii: "X") { return true }
+                if bytes[j] == UInt8(ascii: "x") { hex = true; j += 1 }
                 var value = 0
                 let start = j
                 while j < n, j - start < 7 {
