@@ -5,6 +5,8 @@ import Foundation
 enum URLResolver {
     static func resolve(_ reference: String, against base: String?) -> String {
         let trimmed = reference.trimmedWhitespace
+        // RFC 3986 §5.2: an empty reference is the base itself (`<link rel="self" href=""/>`).
+        if trimmed.isEmpty, let base, !base.isEmpty { return base }
         guard let base, !base.isEmpty, !trimmed.isEmpty, !hasScheme(trimmed) else { return trimmed }
         guard let baseURL = URL(string: base), let resolved = URL(string: trimmed, relativeTo: baseURL) else {
             return trimmed

@@ -233,3 +233,12 @@ extension FeedParserFormatsTests {
         #expect(feed.entries[0].summary?.value == "&#x61;")
     }
 }
+
+extension FeedParserFormatsTests {
+    @Test func anEmptyHrefIsTheBaseItself() {
+        let feed = parse("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"http://www.詹姆斯.com/feed\"><link rel=\"self\" href=\"\"/></feed>")
+        #expect(feed.feed.links.first?.href == "http://www.詹姆斯.com/feed")
+        #expect(URLResolver.resolve("", against: nil) == "")
+        #expect(URLResolver.resolve("b", against: "http://a.example/x/") == "http://a.example/x/b")
+    }
+}
