@@ -102,6 +102,7 @@ public struct FeedwatchDaemon: Sendable {
             }
         }
         systemd.notify("STOPPING=1")
+        do { try await runtime.ledger.commitNotModified() } catch { log(.error, "on exit: \(error.description)") }
         let (written, error) = await runtime.ledger.flushLog()
         if let error { log(.error, "on exit: \(error.description)") } else if written > 0 { log(.info, "on exit: wrote \(written) pending alerts") }
         log(.notice, "stopped")

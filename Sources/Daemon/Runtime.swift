@@ -72,6 +72,8 @@ public struct Runtime: Sendable {
             }
             return all
         }
+        // The cycle's 304s in one transaction; a failure there is about state, not the log.
+        do { try await ledger.commitNotModified() } catch { log(.error, "\(error.description); unchanged feeds' last-fetch times will be written with the next cycle") }
         let (written, error) = await ledger.flushLog()
         if let error { log(.error, "\(error.description); \((try? await ledger.pendingCount()) ?? 0) alerts wait in the outbox and are written once the log is writable") }
         let order = Dictionary(uniqueKeysWithValues: feeds.enumerated().map { ($1.url, $0) })

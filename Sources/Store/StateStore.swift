@@ -155,11 +155,15 @@ public final class StateStore {
     /// returns how many polls in a row have now failed.
     @discardableResult
     public func recordFailure(feedURL: String, message: String, now: Timestamp) throws(StoreError) -> Int {
-        try database.prepare("""
+        let s = try database.prepare("""
             INSERT INTO feeds (url, last_fetched, last_error, error_count) VALUES (?1, ?2, ?3, 1)
             ON CONFLICT(url) DO UPDATE SET last_fetched = ?2, last_error = ?3, error_count = error_count + 1
-            """).run(feedURL, now.secondsSince1970, message)
-        return try feed(feedURL)?.errorCount ?? 1
+            RETURNING error_count
+            """)
+        defer { s.finish() }
+        try s.bind(feedURL, now.secondsSince1970, message)
+        guard try s.step() else { return 1 }
+        return Int(s.int(0))
     }
 
     /// When each feed is next due, as stored by the scheduler.
@@ -177,6 +181,14 @@ public final class StateStore {
                 """)
             for (url, time) in times { try s.run(url, time.secondsSince1970) }
         }
+    }
+
+    /// How many alerts wait for the log.
+    public func pendingCount() throws(StoreError) -> Int {
+        let s = try database.prepare("SELECT count(*) FROM outbox WHERE written = 0")
+        defer { s.finish() }
+        _ = try s.step()
+        return Int(s.int(0))
     }
 
     /// Alerts not yet in the log, oldest first.

@@ -51,7 +51,7 @@ struct StatusCommand: AsyncParsableCommand {
             }
             let store = try StateStore(path: config.state)
             let known = Dictionary(uniqueKeysWithValues: try store.feeds().map { ($0.url, $0) })
-            let pending = try store.pendingAlerts().count
+            let pending = try store.pendingCount()
             for feed in config.feeds {
                 let state = known[feed.url]
                 if json {

@@ -12,8 +12,6 @@ public actor Ledger {
     private let lock: StateLock
     public nonisolated let statePath: String
     public nonisolated let alertLogPath: String
-    /// The last log-write error, reported once until it changes.
-    private var lastLogError: String?
 
     public init(statePath: String, alertLogPath: String, forgetAfterSeconds: Int = 30 * 86_400) throws(StoreError) {
         lock = try StateLock(statePath: statePath)
@@ -58,10 +56,11 @@ public actor Ledger {
         notModified.append((url, now))
     }
 
+    /// Writes the 304s gathered since the last call; on failure they stay gathered for the next.
     func commitNotModified() throws(StoreError) {
-        let batch = notModified
+        guard !notModified.isEmpty else { return }
+        try store.recordNotModified(notModified)
         notModified.removeAll()
-        try store.recordNotModified(batch)
     }
 
     func recordFailure(_ url: String, message: String, now: Timestamp) throws(StoreError) -> Int {
@@ -75,18 +74,15 @@ public actor Ledger {
     /// Appends pending alerts to the log. A failure keeps them pending and is returned, not thrown:
     /// polling goes on, and the next flush retries.
     func flushLog() -> (written: Int, error: StoreError?) {
-        do { try commitNotModified() } catch { return (0, error) }
         do {
-            let n = try writer.flush()
-            lastLogError = nil
-            return (n, nil)
+            return (try writer.flush(), nil)
         } catch {
             return (0, error)
         }
     }
 
     func pendingCount() throws(StoreError) -> Int {
-        try store.pendingAlerts().count
+        try store.pendingCount()
     }
 
     public func feeds() throws(StoreError) -> [FeedState] {
