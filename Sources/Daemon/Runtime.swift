@@ -53,8 +53,10 @@ public struct Runtime: Sendable {
         // thousand transfers at once made every removal walk its whole queue (quadratic) and
         // held every body in memory before the parsers got to them (docs/benchmarks-polling.md).
         let window = max(1, Runtime.pollsInFlight)
-        // Every feed's stored state in one query, rather than one query per feed.
-        let states: [String: FeedState]? = (try? await ledger.feeds()).map { Dictionary($0.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a }) }
+        // A big cycle reads every feed's stored state in one query rather than one per feed; a
+        // cycle of a few due feeds reads just theirs (in the poller).
+        let states: [String: FeedState]? = feeds.count < 64 ? nil
+            : (try? await ledger.feeds()).map { Dictionary($0.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a }) }
         @Sendable func known(_ feed: FeedConfig) -> FeedState?? { states.map { .some($0[feed.url]) } ?? nil }
         let results = await withTaskGroup(of: PollResult.self) { group in
             var pending = feeds.makeIterator()
