@@ -53,7 +53,9 @@ public struct FeedwatchDaemon: Sendable {
         var alertsToday = 0
         var alertsDay: Int64 = 0
         log(.notice, "started: \(config.feeds.count) feeds, \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
-        // Signal handlers are installed (SignalMonitor above) before systemd hears READY=1.
+        // Signal handlers are installed (SignalMonitor above) before systemd hears READY=1,
+        // and before the CLI can find our PID to send SIGHUP.
+        await runtime.ledger.advertise()
         systemd.notify("READY=1\nSTATUS=watching \(config.feeds.count) feeds")
         if ProcessInfo.processInfo.environment["FEEDWATCH_TEST_STALL"] == "1" {
             // For the watchdog test only: hang the loop without a heartbeat, as a deadlock would.

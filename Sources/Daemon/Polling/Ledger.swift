@@ -23,6 +23,11 @@ public actor Ledger {
         try writer.reconcile()
     }
 
+    /// Lets `feeds add`/`watch add` find this daemon and send it SIGHUP (see StateLock).
+    public func advertise() {
+        lock.advertise()
+    }
+
     /// Stored next-due times, so a restart does not poll every feed at once.
     func nextDue() throws(StoreError) -> [String: Timestamp] {
         try store.nextDue()
