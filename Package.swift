@@ -18,6 +18,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // YAML config; `compose` gives node marks, so errors name file, line and column.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // `run` as services under one ServiceGroup: SIGTERM/SIGINT become a bounded graceful
+        // shutdown, the way server-side Swift daemons behave (issue #8). Brings swift-log and
+        // swift-async-algorithms; about 30 s of a clean CI build.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         // MARK: C bridges (the only C in the package)
@@ -47,6 +52,9 @@ let package = Package(
             dependencies: [
                 "FeedModel", "FeedParsing", "Fetching", "Entities", "Watching", "Store",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

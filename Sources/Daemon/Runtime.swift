@@ -58,6 +58,8 @@ public struct Runtime: Sendable {
         let states: [String: FeedState]? = feeds.count < 64 ? nil
             : (try? await ledger.feeds()).map { Dictionary($0.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a }) }
         @Sendable func known(_ feed: FeedConfig) -> FeedState?? { states.map { .some($0[feed.url]) } ?? nil }
+        let flusher = CycleFlusher()
+        let flushing = Task { [ledger] in await flusher.run(ledger: ledger) }
         let results = await withTaskGroup(of: PollResult.self) { group in
             var pending = feeds.makeIterator()
             for _ in 0..<window {
@@ -69,11 +71,13 @@ public struct Runtime: Sendable {
             while let result = await group.next() {
                 if let feed = pending.next() { group.addTask { await poller.poll(feed, known: known(feed)) } }
                 heartbeat?.beat()
+                if result.alerts > 0 { flusher.alertsAdded() }
                 report(result, log: log)
                 all.append(result)
             }
             return all
         }
+        flushing.cancel()
         // The cycle's 304s in one transaction; a failure there is about state, not the log.
         do { try await ledger.commitNotModified() } catch { log(.error, "\(error.description); unchanged feeds' last-fetch times will be written with the next cycle") }
         let (written, error) = await ledger.flushLog()

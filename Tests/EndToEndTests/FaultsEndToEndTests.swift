@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Testing
 import TestSupport
@@ -109,6 +112,37 @@ struct FaultsEndToEndTests {
         #expect(daemon.terminationStatus == 0)
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(text.contains("stopped"))
+        #expect(try lineCount(log) == 9)
+    }
+
+    /// A transfer that would take minutes must not hold up `systemctl stop`: the service group's
+    /// graceful shutdown cancels it, commits what was read and exits 0, for SIGTERM and SIGINT.
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aStopCancelsTransfersInFlight(signal: Int32) async throws {
+        let slow = Array(repeating: UInt8(ascii: " "), count: 200_000)
+        server.route("/slow", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 10) })
+        try writeConfig(feeds: ["/world", "/slow"])
+        let daemon = Process()
+        daemon.executableURL = TestPaths.feedwatchBinary
+        daemon.arguments = ["run", "--config", config.path]
+        let errors = Pipe()
+        daemon.standardError = errors
+        try daemon.run()
+        // The slow feed holds the cycle open; the other feed's alerts are written meanwhile.
+        for _ in 0..<200 where (try? lineCount(log)) != 9 { try await Task.sleep(nanoseconds: 50_000_000) }
+        #expect((try? lineCount(log)) == 9, "alerts waited for the slowest feed of the cycle")
+        #expect(server.requests.contains { $0.path == "/slow" })
+        kill(daemon.processIdentifier, signal)
+        // A bound on behaviour, not a speed test: without cancellation this takes 30+ minutes.
+        var waited = 0
+        while daemon.isRunning, waited < 300 { try await Task.sleep(nanoseconds: 100_000_000); waited += 1 }
+        if daemon.isRunning { daemon.interrupt(); kill(daemon.processIdentifier, SIGKILL) }
+        daemon.waitUntilExit()
+        #expect(waited < 300, "the daemon did not stop within 30 s of signal \(signal)")
+        #expect(daemon.terminationReason == .exit)
+        #expect(daemon.terminationStatus == 0)
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(text.contains("stopped"), "\(text)")
         #expect(try lineCount(log) == 9)
     }
 
