@@ -5,7 +5,7 @@
 /// Linear time and bounded memory on any input: every construct is scanned once, forward, and
 /// a construct that never ends (`<!--`, `<a title="`, `<script>`) runs to the end of the input
 /// instead of being retried from the next byte. Nesting is tracked with counters, not a stack.
-struct HTMLToTextScanner {
+struct HTMLToTextScanner: ~Copyable {
     private let input: UnsafeBufferPointer<UInt8>
     private(set) var writer: PlainTextWriter
 

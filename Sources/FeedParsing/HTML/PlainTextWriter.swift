@@ -53,15 +53,15 @@ enum PlainTextScalarFilter {
 /// *requested*, and written out just before the next visible character. That gives, with no
 /// second pass, trimmed ends, no trailing spaces on lines, one space per run of whitespace,
 /// and at most one blank line in a row.
-struct PlainTextWriter {
-    private(set) var bytes: [UInt8] = []
+struct PlainTextWriter: ~Copyable {
+    private var bytes: TextByteBuffer
     /// Line breaks owed before the next visible character: 0, 1 (new line) or 2 (blank line).
     private var pendingBreaks = 0
     /// Whitespace seen since the last visible character; a space unless line breaks are owed.
     private var pendingSpace = false
 
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        bytes = TextByteBuffer(capacity: capacity)
     }
 
     /// Whitespace between words.
@@ -94,7 +94,7 @@ struct PlainTextWriter {
     @inline(__always)
     mutating func append(_ input: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) {
         if pendingBreaks != 0 || pendingSpace { writeSeparator() }
-        for i in start..<(start + count) { bytes.append(input[i]) }
+        bytes.append(input, from: start, count: count)
     }
 
     /// A scalar that did not come verbatim from the input (a decoded reference), filtered.
@@ -182,7 +182,7 @@ struct PlainTextWriter {
 
     /// The text; everything still pending (trailing whitespace and breaks) is dropped.
     func finish() -> String {
-        String(decoding: bytes, as: UTF8.self)
+        bytes.string()
     }
 
     private mutating func writeSeparator() {

@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Escapes the ampersands libxml2 would otherwise drop.
 ///
@@ -17,50 +20,72 @@ enum AmpersandRepair {
     }
 
     static func repair(_ input: [UInt8]) -> Result {
+        let (edits, repairs, firstAt) = input.withUnsafeBufferPointer { findEdits($0) }
+        guard !edits.isEmpty else { return Result(bytes: input, repairs: 0, firstLine: 0) }
         var out: [UInt8] = []
+        out.reserveCapacity(input.count + edits.count * 4)
         var copiedUpTo = 0
-        var repairs = 0
-        var firstLine = 0
-        var line = 1
-        var i = 0
-        let n = input.count
-        func startCopy() { if out.isEmpty { out.reserveCapacity(n + n / 50 + 16) } }
-        while i < n {
-            let byte = input[i]
-            if byte == 0x0A { line += 1; i += 1; continue }
-            if byte == UInt8(ascii: "<"), i + 3 < n, input[i + 1] == UInt8(ascii: "!") {
-                if let end = skipSpecial(input, from: i, line: &line) { i = end; continue }
+        for edit in edits {
+            switch edit {
+            case let .escape(at):
+                out.append(contentsOf: input[copiedUpTo...at])
+                out.append(contentsOf: "amp;".utf8)
+                copiedUpTo = at + 1
+            case let .lowercaseHex(at):
+                out.append(contentsOf: input[copiedUpTo...(at + 1)])
+                out.append(UInt8(ascii: "x"))
+                copiedUpTo = at + 3
             }
-            guard byte == UInt8(ascii: "&") else { i += 1; continue }
-            switch classify(input, at: i) {
+        }
+        out.append(contentsOf: input[copiedUpTo...])
+        // Lines are counted only when there is something to report, once.
+        let firstLine = firstAt.map { at in 1 + input[..<at].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } } ?? 0
+        return Result(bytes: out, repairs: repairs, firstLine: firstLine)
+    }
+
+    private enum Edit {
+        /// A bare `&` at this index becomes `&amp;`.
+        case escape(Int)
+        /// `&#X` at this index becomes `&#x`.
+        case lowercaseHex(Int)
+    }
+
+    /// One pass over the bytes, without bounds checks: most documents need no edit, and this
+    /// runs over every byte of every feed before libxml2 does.
+    private static func findEdits(_ s: UnsafeBufferPointer<UInt8>) -> ([Edit], Int, Int?) {
+        var edits: [Edit] = []
+        var repairs = 0
+        var firstAt: Int?
+        let n = s.count
+        var i = 0
+        while i < n {
+            let byte = s[i]
+            if byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") { i += 1; continue }
+            if byte == UInt8(ascii: "<") {
+                if i + 3 < n, s[i + 1] == UInt8(ascii: "!"), let end = skipSpecial(s, from: i) { i = end } else { i += 1 }
+                continue
+            }
+            switch classify(s, at: i) {
             case .valid:
                 i += 1
             case .uppercaseHex:
-                startCopy()
-                out.append(contentsOf: input[copiedUpTo...(i + 1)])
-                out.append(UInt8(ascii: "x"))
-                copiedUpTo = i + 3
+                edits.append(.lowercaseHex(i))
                 i += 3
             case .bare:
-                startCopy()
-                out.append(contentsOf: input[copiedUpTo...i])
-                out.append(contentsOf: "amp;".utf8)
-                copiedUpTo = i + 1
-                if repairs == 0 { firstLine = line }
+                edits.append(.escape(i))
+                if firstAt == nil { firstAt = i }
                 repairs += 1
                 i += 1
             }
         }
-        if copiedUpTo == 0 && out.isEmpty { return Result(bytes: input, repairs: 0, firstLine: 0) }
-        out.append(contentsOf: input[copiedUpTo..<n])
-        return Result(bytes: out, repairs: repairs, firstLine: firstLine)
+        return (edits, repairs, firstAt)
     }
 
     enum Kind { case valid, bare, uppercaseHex }
 
     private static let predefined: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
 
-    static func classify(_ s: [UInt8], at amp: Int) -> Kind {
+    static func classify(_ s: UnsafeBufferPointer<UInt8>, at amp: Int) -> Kind {
         var j = amp + 1
         if j < s.count, s[j] == UInt8(ascii: "#") {
             j += 1
@@ -89,18 +114,26 @@ enum AmpersandRepair {
     }
 
     /// Skips `<![CDATA[ … ]]>` and `<!-- … -->`; returns the index after them, or nil for other `<!`.
-    private static func skipSpecial(_ s: [UInt8], from i: Int, line: inout Int) -> Int? {
-        let cdata = Array("<![CDATA[".utf8), comment = Array("<!--".utf8)
-        let terminator: [UInt8]
-        if s[i...].starts(with: cdata) { terminator = Array("]]>".utf8) }
-        else if s[i...].starts(with: comment) { terminator = Array("-->".utf8) }
+    private static func skipSpecial(_ s: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+        let terminator: StaticString
+        if hasPrefix(s, at: i, "<![CDATA[") { terminator = "]]>" }
+        else if hasPrefix(s, at: i, "<!--") { terminator = "-->" }
         else { return nil }
+        let first = terminator.utf8Start.pointee
         var j = i + 4
-        while j + terminator.count <= s.count {
-            if s[j] == 0x0A { line += 1 }
-            if s[j] == terminator[0], s[j...].starts(with: terminator) { return j + terminator.count }
+        while j + 3 <= s.count {
+            // memchr finds the terminator's first byte at C speed through long CDATA sections.
+            guard let hit = memchr(s.baseAddress! + j, Int32(first), s.count - j) else { return s.count }
+            j = s.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if hasPrefix(s, at: j, terminator) { return j + 3 }
             j += 1
         }
         return s.count
+    }
+
+    private static func hasPrefix(_ s: UnsafeBufferPointer<UInt8>, at i: Int, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard i + count <= s.count else { return false }
+        return memcmp(s.baseAddress! + i, prefix.utf8Start, count) == 0
     }
 }
