@@ -32,8 +32,12 @@ final class SAXSession {
     }
 
     static func from(_ context: UnsafeMutableRawPointer?) -> SAXSession {
+        unmanaged(context).takeUnretainedValue()
+    }
+
+    static func unmanaged(_ context: UnsafeMutableRawPointer?) -> Unmanaged<SAXSession> {
         let ctxt = context!.assumingMemoryBound(to: xmlParserCtxt.self)
-        return Unmanaged<SAXSession>.fromOpaque(ctxt.pointee._private).takeUnretainedValue()
+        return Unmanaged<SAXSession>.fromOpaque(ctxt.pointee._private)
     }
 
     /// The SAX2 handler table; every callback is a C function that forwards to the session.
@@ -67,7 +71,7 @@ final class SAXSession {
                     let value = bytes.contains(UInt8(ascii: "&"))
                         ? String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "&#38;", with: "&")
                         : String(decoding: bytes, as: UTF8.self)
-                    attrs.append(XMLAttribute(name: XMLName(uri: attributes[i * 5 + 2], localname: local), value: value))
+                    attrs.append(XMLAttribute(name: session.name(uri: attributes[i * 5 + 2], localname: local), value: value))
                 }
             }
             session.builder.start(name, attributes: attrs)
@@ -79,7 +83,10 @@ final class SAXSession {
         }
         handler.characters = { context, bytes, count in
             guard let bytes, count > 0 else { return }
-            SAXSession.from(context).builder.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            // The hottest callback: borrow the session without a retain/release pair.
+            SAXSession.unmanaged(context)._withUnsafeGuaranteedRef {
+                $0.builder.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            }
         }
         handler.cdataBlock = handler.characters
         // Only the DOCTYPE's public id is read (Netscape's RSS 0.91); no DTD is ever built or loaded.
