@@ -21,8 +21,8 @@ public struct FeedwatchDaemon: Sendable {
                               maxConnectionsPerHost: config.maxConnectionsPerHost)
         defer { fetcher.shutdown() }
         let runtime = try await Runtime(config: config, fetcher: fetcher)
-        log(.info, "polling \(config.feeds.count) feeds once with \(runtime.watchlists.watches.count) watches and \(runtime.watchlists.rules.count) rules")
-        return await runtime.pollAll(config.feeds, log: log)
+        log(.info, "polling \(config.activeFeeds.count) feeds once\(Self.disabledNote(config)) with \(runtime.watchlists.watches.count) watches and \(runtime.watchlists.rules.count) rules")
+        return await runtime.pollAll(config.activeFeeds, log: log)
     }
 
     /// Runs until told to stop.
@@ -33,7 +33,7 @@ public struct FeedwatchDaemon: Sendable {
                               maxConnectionsPerHost: config.maxConnectionsPerHost)
         defer { fetcher.shutdown() }
         var runtime = try await Runtime(config: config, fetcher: fetcher)
-        var schedule = Schedule(feeds: config.feeds, defaultInterval: config.interval, now: .now,
+        var schedule = Schedule(feeds: config.activeFeeds, defaultInterval: config.interval, now: .now,
                                 stored: (try? await runtime.ledger.nextDue()) ?? [:])
         schedule.adaptive = config.adaptive
         let systemd = SystemdNotifier()
@@ -52,7 +52,7 @@ public struct FeedwatchDaemon: Sendable {
         var logBlocked = await flush(runtime.ledger)
         var alertsToday = 0
         var alertsDay: Int64 = 0
-        log(.notice, "started: \(config.feeds.count) feeds, \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
+        log(.notice, "started: \(config.activeFeeds.count) feeds\(Self.disabledNote(config)), \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
         // Signal handlers are installed (SignalMonitor above) before systemd hears READY=1,
         // and before the CLI can find our PID to send SIGHUP.
         await runtime.ledger.advertise()
@@ -95,9 +95,9 @@ public struct FeedwatchDaemon: Sendable {
                     let newRuntime = try await Runtime(config: newConfig, fetcher: fetcher, reusing: runtime.ledger)
                     config = newConfig
                     runtime = newRuntime
-                    schedule.update(feeds: config.feeds, defaultInterval: config.interval, now: .now)
+                    schedule.update(feeds: config.activeFeeds, defaultInterval: config.interval, now: .now)
                     schedule.adaptive = config.adaptive
-                    log(.notice, "reloaded: \(config.feeds.count) feeds, \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
+                    log(.notice, "reloaded: \(config.activeFeeds.count) feeds\(Self.disabledNote(config)), \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
                 } catch {
                     log(.error, "reload failed, keeping the previous configuration: \(error)")
                 }
@@ -108,6 +108,12 @@ public struct FeedwatchDaemon: Sendable {
         let (written, error) = await runtime.ledger.flushLog()
         if let error { log(.error, "on exit: \(error.description)") } else if written > 0 { log(.info, "on exit: wrote \(written) pending alerts") }
         log(.notice, "stopped")
+    }
+
+    /// " (2 disabled)" when some feeds have `enabled: false`.
+    static func disabledNote(_ config: Config) -> String {
+        let off = config.feeds.count - config.activeFeeds.count
+        return off == 0 ? "" : " (\(off) disabled)"
     }
 
     /// Writes pending alerts; returns true while the log cannot be written (the error is logged).
