@@ -55,6 +55,13 @@ struct FeedEditorTests {
         #expect(try ConfigLoader().load(path: configPath).feeds.map(\.url).suffix(2) == ["https://d.example/rss", "https://e.example/rss"])
     }
 
+    @Test func aNewFileIsAsReadableAsTheConfig() throws {
+        chmod(configPath, 0o640)
+        _ = try FeedEditor(configPath: configPath).add([FeedConfig(url: "https://d.example/")], toFile: "added.yaml")
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: added)[.posixPermissions] as? Int)
+        #expect(mode == 0o640)
+    }
+
     @Test func duplicatesAreSkippedAndReportedWithWhereTheyAre() throws {
         let result = try FeedEditor(configPath: configPath).add(
             [FeedConfig(url: "https://b.example/rss"), FeedConfig(url: "https://new.example/"), FeedConfig(url: "https://new.example/")],

@@ -66,7 +66,10 @@ public struct FeedEditor: Sendable {
         }
         text += fresh.map(FeedYAML.item).joined()
         try FileManager.default.createDirectory(atPath: config.feedsDirectory, withIntermediateDirectories: true)
-        let updated = try install(text, at: path) { new in
+        // A new file is as readable as the config itself: the daemon (a systemd DynamicUser)
+        // must read it, and a config kept private keeps its feeds (and their headers) private too.
+        let mode = ((try? FileManager.default.attributesOfItem(atPath: configPath)[.posixPermissions]) as? Int).map { mode_t($0 & 0o666) } ?? 0o644
+        let updated = try install(text, at: path, mode: mode) { new in
             let expected = config.feeds.map(\.url) + fresh.map(\.url)
             // The new file may sort before other feeds.d files: compare as sets, and check every new feed is there.
             guard Set(new.feeds.map(\.url)) == Set(expected), new.feeds.count == expected.count else {
@@ -100,9 +103,9 @@ public struct FeedEditor: Sendable {
 
     /// Writes `text` to `path` atomically after loading the whole config with it; `check`
     /// returns a reason to refuse the result.
-    private func install(_ text: String, at path: String, check: (Config) -> String?) throws -> Config {
+    private func install(_ text: String, at path: String, mode: mode_t = 0o644, check: (Config) -> String?) throws -> Config {
         var loaded: Config?
-        try AtomicFileWriter.write(text, to: path) { temporary in
+        try AtomicFileWriter.write(text, to: path, mode: mode) { temporary in
             let written = try String(contentsOfFile: temporary, encoding: .utf8)
             let config: Config
             do {

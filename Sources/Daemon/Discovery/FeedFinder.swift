@@ -40,18 +40,22 @@ public struct FeedFinder: Sendable {
         let announced = FeedDiscovery().candidates(inHTML: response.body, pageURL: response.effectiveURL)
         if !announced.isEmpty { return Found(how: .announced, candidates: announced) }
         let probes = FeedDiscovery.fallbackURLs(for: response.effectiveURL)
-        let found = await withTaskGroup(of: (Int, FeedDiscovery.Candidate?).self) { group in
+        struct Probed: Sendable { var candidate: FeedDiscovery.Candidate; var effectiveURL: String }
+        let found = await withTaskGroup(of: (Int, Probed?).self) { group in
             for (index, probe) in probes.enumerated() {
                 group.addTask {
                     guard let answer = try? await fetcher.fetch(FetchRequest(url: probe, limits: limits)) else { return (index, nil) }
                     let feed = FeedParser().parse(answer.body, documentURL: answer.effectiveURL, httpContentType: answer.contentType)
                     guard feed.version != .unknown, !feed.entries.isEmpty || feed.feed.title != nil else { return (index, nil) }
-                    return (index, FeedDiscovery.Candidate(url: probe, title: Self.title(feed), type: feed.version.rawValue))
+                    return (index, Probed(candidate: FeedDiscovery.Candidate(url: probe, title: Self.title(feed), type: feed.version.rawValue),
+                                          effectiveURL: answer.effectiveURL))
                 }
             }
-            var out: [(Int, FeedDiscovery.Candidate)] = []
-            for await (index, candidate) in group { if let candidate { out.append((index, candidate)) } }
-            return out.sorted { $0.0 < $1.0 }.map(\.1)
+            var out: [(Int, Probed)] = []
+            for await (index, probed) in group { if let probed { out.append((index, probed)) } }
+            // `/feed` often redirects to `/feed.xml` or the like: offer one address per feed.
+            var seen = Set<String>()
+            return out.sorted { $0.0 < $1.0 }.map(\.1).filter { seen.insert($0.effectiveURL).inserted }.map(\.candidate)
         }
         return Found(how: .probed, candidates: found)
     }
