@@ -23,8 +23,14 @@ struct FeedsAdd: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A feed's URL, or a web page whose feeds to find.")
-    var url: String
+    @Argument(help: "A feed's URL, or a web page whose feeds to find (https:// is assumed when no scheme is given).")
+    var address: String
+
+    /// "example.org/news" is taken as https://example.org/news: users copy addresses without a scheme.
+    var url: String {
+        let lower = address.lowercased()
+        return lower.contains("://") || lower.hasPrefix("file:") ? address : "https://" + address
+    }
 
     @Option(help: "Poll this feed this often (e.g. 10m, 1h) instead of the config's interval.")
     var interval: String?

@@ -208,3 +208,20 @@ struct FeedsEndToEndTests {
         #expect(server.requests.contains { $0.path == "/europe" })
     }
 }
+
+extension FeedsEndToEndTests {
+    /// On a terminal the user is asked which feed to add (a pseudo-terminal from util-linux `script`).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func onATerminalTheUserPicksAFeed() throws {
+        server.route("/", { _ in .init(status: 200, contentType: "text/html", """
+            <link rel="alternate" type="application/rss+xml" href="/one.rss">
+            <link rel="alternate" type="application/rss+xml" href="/two.rss">
+            """) })
+        let command = [TestPaths.feedwatchBinary.path, "feeds", "add", server.baseURL + "/", "--no-reload", "--config", config.path]
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"], stdin: "9\n2\n")
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Add which? [1-2, a = all, q = none]"), "\(result.stdout)")
+        #expect(try listedURLs() == [server.baseURL + "/world", server.baseURL + "/two.rss"])
+    }
+}
