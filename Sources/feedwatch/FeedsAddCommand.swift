@@ -9,17 +9,17 @@ struct FeedsAdd: AsyncParsableCommand {
         commandName: "add",
         abstract: "Add a feed, or find the feeds of a site's page and add one.",
         discussion: """
-            A feed URL is added as it is. For a web page, the feeds it announces
-            (<link rel="alternate" type="application/rss+xml|atom+xml|feed+json">) are offered;
-            a page that announces none has /feed, /rss.xml, /atom.xml, /index.xml and /feed.xml
-            tried. With several, a terminal is asked which to add; otherwise they are listed and
-            the command exits with status 2 unless --first or --all says which.
+            A feed URL is added as it is. For a web page, the feeds it announces \
+            (<link rel="alternate" type="application/rss+xml|atom+xml|feed+json">) are offered; \
+            a page that announces none has /feed, /rss.xml, /atom.xml, /index.xml and /feed.xml \
+            tried. With several, a terminal is asked which to add; otherwise they are listed and \
+            the command exits with status 2 unless --first or --all says which. \
             The feed is written to feeds_dir/added.yaml and the running daemon is told to reload.
 
             Examples:
               feedwatch feeds add https://example.org/world/rss.xml
-              feedwatch feeds add https://example.org/ --first --interval 10m --tag world --tag europe
-              feedwatch feeds add https://api.example.com/feed --header 'Authorization: Bearer TOKEN'
+              feedwatch feeds add example.org --first --interval 10m --tag world
+              feedwatch feeds add api.example.com/rss --header 'Authorization: Bearer T'
             """
     )
 

@@ -9,8 +9,8 @@ struct FeedsCommand: AsyncParsableCommand {
         commandName: "feeds",
         abstract: "List, add, remove, import and export feeds.",
         discussion: """
-            New feeds are written to files feedwatch owns in the feeds directory (feeds_dir, by
-            default feeds.d beside the config), never into your hand-edited config; after each
+            New feeds are written to files feedwatch owns in the feeds directory (feeds_dir, by \
+            default feeds.d beside the config), never into your hand-edited config; after each \
             change the running daemon is told to reload. See docs/feeds.md.
 
             Examples:

@@ -7,7 +7,7 @@ struct FeedsList: AsyncParsableCommand {
         commandName: "list",
         abstract: "List the configured feeds, numbered (the number works with `feeds remove`).",
         discussion: """
-            Order: the config's own feeds first, then each feeds_dir file's, files by name. The
+            Order: the config's own feeds first, then each feeds_dir file's, files by name. The \
             numbers change when feeds are added or removed; URLs do not.
 
             Examples:

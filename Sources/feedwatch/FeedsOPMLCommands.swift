@@ -9,8 +9,8 @@ struct FeedsImportOPML: AsyncParsableCommand {
         commandName: "import-opml",
         abstract: "Add the feeds of an OPML file (a feed reader's export).",
         discussion: """
-            Folders become tags (the titles of the enclosing outlines, then the parts of a
-            category="/a/b" attribute). Feeds already configured, or listed twice in the file,
+            Folders become tags (the titles of the enclosing outlines, then the parts of a \
+            category="/a/b" attribute). Feeds already configured, or listed twice in the file, \
             are skipped and reported. The feeds go to feeds_dir/opml-NAME.yaml.
 
             Examples:
@@ -36,8 +36,8 @@ struct FeedsImportOPML: AsyncParsableCommand {
             var invalid = 0
             for item in document.feeds {
                 let lower = item.url.lowercased()
-                guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
-                    print("skipped \(TerminalText.clean(item.url)) (\(file):\(item.line ?? 0)): not an http or https URL")
+                guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), ConfigLoader.checkURL(item.url, directory: "/") != nil else {
+                    print("skipped \(TerminalText.clean(item.url)) (\(file):\(item.line ?? 0)): not an http or https URL with a host")
                     invalid += 1
                     continue
                 }

@@ -6,9 +6,9 @@ struct FeedsRemove: AsyncParsableCommand {
         commandName: "remove",
         abstract: "Remove a feed by its URL or its number in `feeds list`.",
         discussion: """
-            The feed's lines are deleted from the file that lists it — the config, or a
-            feeds_dir file — and every other line, comments included, is kept as it was. The
-            edited file is checked before it replaces the old one. The feed's state (seen
+            The feed's lines are deleted from the file that lists it — the config, or a \
+            feeds_dir file — and every other line, comments included, is kept as it was. The \
+            edited file is checked before it replaces the old one. The feed's state (seen \
             entries) stays in the state file until forget_after passes.
 
             Examples:

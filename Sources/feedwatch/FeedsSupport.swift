@@ -12,7 +12,7 @@ extension Daemon.Config {
     /// The feed a user means by `ID` (its number in `feeds list`) or by its URL.
     func feed(matching argument: String) -> FeedConfig? {
         if let number = Int(argument), argument.allSatisfy(\.isNumber) {
-            return (1...max(1, feeds.count)).contains(number) && number <= feeds.count ? feeds[number - 1] : nil
+            return number >= 1 && number <= feeds.count ? feeds[number - 1] : nil
         }
         if let exact = feeds.first(where: { $0.url == argument }) { return exact }
         // A file: URL as the config resolved it, or a URL differing only by a trailing slash.
@@ -25,5 +25,5 @@ extension Daemon.Config {
     }
 }
 
-/// Prints a feedwatch-owned file's path relative to nothing: the full path, cleaned for the terminal.
+/// A file path for output: in full, cleaned of terminal escapes.
 func shown(_ path: String) -> String { TerminalText.clean(path) }
