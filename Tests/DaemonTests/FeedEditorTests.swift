@@ -55,6 +55,19 @@ struct FeedEditorTests {
         #expect(try ConfigLoader().load(path: configPath).feeds.map(\.url).suffix(2) == ["https://d.example/rss", "https://e.example/rss"])
     }
 
+    @Test func concurrentAddsLoseNothing() async throws {
+        let path = configPath
+        await withTaskGroup(of: Void.self) { group in
+            for i in 0..<8 {
+                group.addTask {
+                    _ = try? FeedEditor(configPath: path).add([FeedConfig(url: "https://n\(i).example/")], toFile: "added.yaml")
+                }
+            }
+        }
+        let urls = try ConfigLoader().load(path: configPath).feeds.map(\.url)
+        #expect(Set(urls).isSuperset(of: (0..<8).map { "https://n\($0).example/" }), "\(urls)")
+    }
+
     @Test func aNewFileIsAsReadableAsTheConfig() throws {
         chmod(configPath, 0o640)
         _ = try FeedEditor(configPath: configPath).add([FeedConfig(url: "https://d.example/")], toFile: "added.yaml")
@@ -111,7 +124,7 @@ struct FeedEditorTests {
         }
         #expect(try read(added) == before)
         #expect(try read(configPath) == handEdited)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (added as NSString).deletingLastPathComponent).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (added as NSString).deletingLastPathComponent).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
     }
 

@@ -39,8 +39,12 @@ public struct FeedEditor: Sendable {
     /// Appends `feeds` to `feeds_dir/fileName` (created with a header when new), skipping any
     /// already configured or repeated.
     public func add(_ feeds: [FeedConfig], toFile fileName: String, command: String = "feeds add") throws -> Added {
-        let loader = ConfigLoader()
-        let config = try loader.load(path: configPath)
+        let directory = try ConfigLoader().load(path: configPath).feedsDirectory
+        return try EditLock.withLock(directory: directory) { try addLocked(feeds, toFile: fileName, command: command) }
+    }
+
+    private func addLocked(_ feeds: [FeedConfig], toFile fileName: String, command: String) throws -> Added {
+        let config = try ConfigLoader().load(path: configPath)
         var firstSeen = Dictionary(config.feeds.map { ($0.url, $0.location) }, uniquingKeysWith: { a, _ in a })
         let directory = (configPath as NSString).deletingLastPathComponent
         var fresh: [FeedConfig] = []
@@ -83,6 +87,11 @@ public struct FeedEditor: Sendable {
 
     /// Removes one feed from the file that lists it; returns the config after the edit.
     public func remove(_ feed: FeedConfig) throws -> Config {
+        let directory = try ConfigLoader().load(path: configPath).feedsDirectory
+        return try EditLock.withLock(directory: directory) { try removeLocked(feed) }
+    }
+
+    private func removeLocked(_ feed: FeedConfig) throws -> Config {
         let config = try ConfigLoader().load(path: configPath)
         guard let listed = config.feeds.first(where: { $0.url == feed.url }), let source = listed.source, let line = listed.line else {
             throw ConfigErrors([ConfigError(file: configPath, message: "\(feed.url) is not configured")])
