@@ -46,6 +46,17 @@ struct AtomicFileWriterTests {
         #expect(mode == 0o640)
     }
 
+    @Test func aSymbolicLinkStaysALinkAndItsTargetIsReplaced() throws {
+        let directory = try TestPaths.temporaryDirectory("atomic")
+        let target = directory.appendingPathComponent("real.yaml").path
+        let link = directory.appendingPathComponent("link.yaml").path
+        try "old\n".write(toFile: target, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        try AtomicFileWriter.write("new\n", to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new\n")
+    }
+
     @Test func aMissingDirectoryIsAClearError() {
         #expect {
             try AtomicFileWriter.write("x", to: "/nonexistent-dir-feedwatch/f.yaml")

@@ -24,8 +24,15 @@ public enum AtomicFileWriter {
     ///   - validate: called with the temporary file's path after it is written and synced and
     ///     before the rename; if it throws, the temporary file is removed, the target is left
     ///     untouched, and the error is rethrown.
+    /// A symbolic link is followed: the file it points to is replaced and the link kept (an
+    /// admin's `feedwatch.yaml -> /srv/config/…` stays a link).
     public static func write(_ text: String, to path: String, mode: mode_t = 0o644,
                              validate: (String) throws -> Void = { _ in }) throws {
+        var path = path
+        if let resolved = realpath(path, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
         let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)

@@ -9,7 +9,11 @@ import Glibc
 /// process exits however it exits.
 enum EditLock {
     static func withLock<T>(directory: String, _ body: () throws -> T) throws -> T {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ConfigErrors([ConfigError(file: directory, message: "cannot create the feeds directory: \(ConfigLoader.reason(error))")])
+        }
         let path = (directory as NSString).appendingPathComponent(".feedwatch-edit.lock")
         let fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {

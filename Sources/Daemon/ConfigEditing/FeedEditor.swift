@@ -62,14 +62,13 @@ public struct FeedEditor: Sendable {
         let path = (config.feedsDirectory as NSString).appendingPathComponent(fileName)
         var text: String
         if FileManager.default.fileExists(atPath: path) {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try Self.read(path)
             if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
             if !YAMLItemRemoval.splitLines(text).contains(where: { $0.hasPrefix("feeds:") }) { text += "feeds:\n" }
         } else {
             text = Self.header(for: command)
         }
         text += fresh.map(FeedYAML.item).joined()
-        try FileManager.default.createDirectory(atPath: config.feedsDirectory, withIntermediateDirectories: true)
         // A new file is as readable as the config itself: the daemon (a systemd DynamicUser)
         // must read it, and a config kept private keeps its feeds (and their headers) private too.
         let mode = ((try? FileManager.default.attributesOfItem(atPath: configPath)[.posixPermissions]) as? Int).map { mode_t($0 & 0o666) } ?? 0o644
@@ -96,7 +95,7 @@ public struct FeedEditor: Sendable {
         guard let listed = config.feeds.first(where: { $0.url == feed.url }), let source = listed.source, let line = listed.line else {
             throw ConfigErrors([ConfigError(file: configPath, message: "\(feed.url) is not configured")])
         }
-        let text = try String(contentsOfFile: source, encoding: .utf8)
+        let text = try Self.read(source)
         let edited: String
         do {
             edited = try YAMLItemRemoval.removeItem(at: line, from: text)
@@ -107,6 +106,14 @@ public struct FeedEditor: Sendable {
             let expected = config.feeds.map(\.url).filter { $0 != feed.url }
             return new.feeds.map(\.url) == expected ? nil
                 : "removing the lines of \(feed.url) would change other feeds; edit \(source) by hand"
+        }
+    }
+
+    private static func read(_ path: String) throws(ConfigErrors) -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigErrors([ConfigError(file: path, message: "cannot read: \(ConfigLoader.reason(error))")])
         }
     }
 
