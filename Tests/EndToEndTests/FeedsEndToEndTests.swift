@@ -225,3 +225,25 @@ extension FeedsEndToEndTests {
         #expect(try listedURLs() == [server.baseURL + "/world", server.baseURL + "/two.rss"])
     }
 }
+
+extension FeedsEndToEndTests {
+    @Test func checkReadsFeedsDirAndNamesTheFileOfAProblem() throws {
+        let feedsDir = directory.appendingPathComponent("feeds.d")
+        try FileManager.default.createDirectory(at: feedsDir, withIntermediateDirectories: true)
+        try "feeds:\n  - url: \(server.baseURL)/europe\n    watchlists: [sports]\n"
+            .write(to: feedsDir.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
+        let bad = try feedwatch("check")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("team.yaml:2: feed \(server.baseURL)/europe: watchlists: no watch-list file is named 'sports' (known: russia)"), "\(bad.stderr)")
+        try "feeds:\n  - url: \(server.baseURL)/world\n"
+            .write(to: feedsDir.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
+        let twice = try feedwatch("check")
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("team.yaml:2: feed: \(server.baseURL)/world is listed twice (also at \(config.path):8); remove one"), "\(twice.stderr)")
+        try "feeds:\n  - url: \(server.baseURL)/europe\n    watchlists: [russia]\n"
+            .write(to: feedsDir.appendingPathComponent("team.yaml"), atomically: true, encoding: .utf8)
+        let good = try feedwatch("check")
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("ok: 2 feeds"), "\(good.stdout)")
+    }
+}
