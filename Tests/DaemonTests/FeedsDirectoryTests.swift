@@ -62,6 +62,14 @@ struct FeedsDirectoryTests {
         }
     }
 
+    @Test func aBrokenFeedsFileCanBeSkippedByCommandsThatNeedOnlyPaths() throws {
+        try write("alert_log: log.jsonl\nfeeds: []\n", "feedwatch.yaml")
+        try write("feeds: [", "broken.yaml")
+        #expect(throws: ConfigErrors.self) { _ = try ConfigLoader().load(path: configPath) }
+        let paths = try ConfigLoader().load(path: configPath, feedsDirectory: false)
+        #expect(paths.alertLog == directory.appendingPathComponent("log.jsonl").path)
+    }
+
     @Test func replacingReadsAnEditBeforeItIsWritten() throws {
         try write("feeds:\n  - https://a.example/\n", "feedwatch.yaml")
         let new = feedsDir.appendingPathComponent("added.yaml").path

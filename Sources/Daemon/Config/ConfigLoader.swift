@@ -11,9 +11,12 @@ public struct ConfigLoader: Sendable {
 
     /// Reads the config and the feed files of its `feeds_dir`.
     ///
-    /// - Parameter replacing: texts to read instead of the files at these paths (a file may not
-    ///   exist yet): an edit is checked this way before it is installed.
-    public func load(path: String, replacing: [String: String] = [:]) throws(ConfigErrors) -> Config {
+    /// - Parameters:
+    ///   - replacing: texts to read instead of the files at these paths (a file may not
+    ///     exist yet): an edit is checked this way before it is installed.
+    ///   - feedsDirectory: false skips the `feeds_dir` files, for commands that need only the
+    ///     config's paths (`tail` must work while a feeds file is broken).
+    public func load(path: String, replacing: [String: String] = [:], feedsDirectory: Bool = true) throws(ConfigErrors) -> Config {
         let text: String
         if let replacement = replacing[path] {
             text = replacement
@@ -25,7 +28,7 @@ public struct ConfigLoader: Sendable {
             }
         }
         var config = try parse(text, path: path)
-        try addFeedsDirectory(to: &config, replacing: replacing)
+        if feedsDirectory { try addFeedsDirectory(to: &config, replacing: replacing) }
         return config
     }
 
