@@ -39,7 +39,7 @@ public struct FeedEditor: Sendable {
     /// Appends `feeds` to `feeds_dir/fileName` (created with a header when new), skipping any
     /// already configured or repeated.
     public func add(_ feeds: [FeedConfig], toFile fileName: String, command: String = "feeds add") throws -> Added {
-        let directory = try ConfigLoader().load(path: configPath).feedsDirectory
+        let directory = try ConfigLoader().load(path: configPath, feedsDirectory: false).feedsDirectory
         return try EditLock.withLock(directory: directory) { try addLocked(feeds, toFile: fileName, command: command) }
     }
 
@@ -86,7 +86,7 @@ public struct FeedEditor: Sendable {
 
     /// Removes one feed from the file that lists it; returns the config after the edit.
     public func remove(_ feed: FeedConfig) throws -> Config {
-        let directory = try ConfigLoader().load(path: configPath).feedsDirectory
+        let directory = try ConfigLoader().load(path: configPath, feedsDirectory: false).feedsDirectory
         return try EditLock.withLock(directory: directory) { try removeLocked(feed) }
     }
 
