@@ -62,6 +62,10 @@ struct FeedsEndToEndTests {
         #expect(objects[1]["line"] as? Int == 5)
         #expect(objects[0]["source"] as? String == config.path)
 
+        let unknownList = try feedwatch("feeds", "add", server.baseURL + "/other", "--watchlist", "sports", "--no-discover")
+        #expect(unknownList.status == 2)
+        #expect(unknownList.stderr.contains("--watchlist: no watch-list file is named 'sports' (known: russia)"), "\(unknownList.stderr)")
+
         let again = try feedwatch("feeds", "add", server.baseURL + "/europe", "--no-reload")
         #expect(again.stdout.contains("already configured"), "\(again.stdout)")
 

@@ -3,12 +3,13 @@ import Foundation
 import Glibc
 #endif
 
-/// Serialises feedwatch's read-modify-write edits of the config files: two `feeds add` run at
+/// Serialises feedwatch's read-modify-write edits of config files (feeds, and watch lists too): two `feeds add` run at
 /// once would otherwise both read the old file and the second rename would drop the first's
 /// feed. An advisory `flock` on a hidden file in the feeds directory, released when the
 /// process exits however it exits.
-enum EditLock {
-    static func withLock<T>(directory: String, _ body: () throws -> T) throws -> T {
+public enum EditLock {
+    /// Runs `body` holding the lock of `directory` (created if missing); waits for another holder.
+    public static func withLock<T>(directory: String, _ body: () throws -> T) throws -> T {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
