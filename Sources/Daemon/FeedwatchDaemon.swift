@@ -23,8 +23,8 @@ public struct FeedwatchDaemon: Sendable {
                               maxConnectionsPerHost: config.maxConnectionsPerHost)
         defer { fetcher.shutdown() }
         let runtime = try await Runtime(config: config, fetcher: fetcher)
-        log(.info, "polling \(config.feeds.count) feeds once with \(runtime.watchlists.watches.count) watches and \(runtime.watchlists.rules.count) rules")
-        return await runtime.pollAll(config.feeds, log: log)
+        log(.info, "polling \(config.activeFeeds.count) feeds once\(Self.disabledNote(config)) with \(runtime.watchlists.watches.count) watches and \(runtime.watchlists.rules.count) rules")
+        return await runtime.pollAll(config.activeFeeds, log: log)
     }
 
     /// Runs until told to stop: the poll loop, the SIGHUP listener and the systemd watchdog
@@ -60,5 +60,11 @@ public struct FeedwatchDaemon: Sendable {
         group.maximumGracefulShutdownDuration = .seconds(15)
         group.maximumCancellationDuration = .seconds(5)
         try await ServiceGroup(configuration: group).run()
+    }
+
+    /// " (2 disabled)" when some feeds have `enabled: false`.
+    static func disabledNote(_ config: Config) -> String {
+        let off = config.feeds.count - config.activeFeeds.count
+        return off == 0 ? "" : " (\(off) disabled)"
     }
 }

@@ -18,6 +18,8 @@ public struct Runtime: Sendable {
     public init(config: Config, fetcher: Fetcher, reusing ledger: Ledger? = nil) async throws {
         self.config = config
         watchlists = try WatchListLoader().load(directory: config.watchlists)
+        let unknown = WatchListScope.problems(config.feeds, available: WatchListScope.names(watchlists))
+        if !unknown.isEmpty { throw ConfigErrors(unknown) }
         for path in [config.state, config.alertLog] {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
@@ -40,8 +42,14 @@ public struct Runtime: Sendable {
         let matcher = WatchMatcher(watches: watchlists.watches, rules: watchlists.rules)
         var limits = FetchLimits()
         limits.maxBodyBytes = config.maxFeedBytes
-        poller = FeedPoller(fetcher: fetcher, ledger: self.ledger, factory: AlertFactory(matcher: matcher),
-                            backfill: config.backfill.map { .seconds($0) } ?? .all, limits: limits)
+        var poller = FeedPoller(fetcher: fetcher, ledger: self.ledger, factory: AlertFactory(matcher: matcher),
+                                backfill: config.backfill.map { .seconds($0) } ?? .all, limits: limits)
+        // One matcher per distinct `watchlists:` choice, shared by the feeds that make it.
+        for names in Set(config.feeds.compactMap { $0.watchlists.map(FeedPoller.scopeKey) }) {
+            let (watches, rules) = WatchListScope.restrict(watchlists, to: names.split(separator: "\n").map(String.init))
+            poller.scopedFactories[names] = AlertFactory(matcher: WatchMatcher(watches: watches, rules: rules))
+        }
+        self.poller = poller
     }
 
     /// How many feeds are polled at once (about twice the global connection cap).

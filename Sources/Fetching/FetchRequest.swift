@@ -8,9 +8,13 @@ public struct FetchRequest: Sendable {
     public var etag: String?
     public var lastModified: String?
     public var limits: FetchLimits
+    /// Extra headers from the feed's config (`headers:`), sent after the fetcher's own; any
+    /// with a `problem` are not sent.
+    public var headers: [HTTPHeader] = []
 
     public init(url: String, allowFileURL: Bool = false, etag: String? = nil, lastModified: String? = nil,
-                limits: FetchLimits = FetchLimits()) {
+                limits: FetchLimits = FetchLimits(), headers: [HTTPHeader] = []) {
+        self.headers = headers
         self.url = url
         self.allowFileURL = allowFileURL
         self.etag = etag

@@ -34,12 +34,18 @@ extension Transfer {
         if let share { check(ccurl_easy_setopt_share(handle, UnsafeMutableRawPointer(share)), "share") }
 
         var list: UnsafeMutablePointer<curl_slist>?
-        list = curl_slist_append(list, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+        if !request.headers.contains(where: { $0.name.lowercased() == "accept" && $0.problem == nil }) {
+            list = curl_slist_append(list, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+        }
         if let etag = request.etag, !etag.isEmpty, !etag.contains(where: \.isNewline) {
             list = curl_slist_append(list, "If-None-Match: " + etag)
         }
         if let modified = request.lastModified, !modified.isEmpty, !modified.contains(where: \.isNewline) {
             list = curl_slist_append(list, "If-Modified-Since: " + modified)
+        }
+        for header in request.headers where header.problem == nil {
+            // "Name;" is libcurl's way to send a header with an empty value.
+            list = curl_slist_append(list, header.value.isEmpty ? header.name + ";" : header.name + ": " + header.value)
         }
         headerList = list
         check(ccurl_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, list), "headers")

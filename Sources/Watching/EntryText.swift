@@ -28,3 +28,14 @@ public struct EntryText: Sendable, Equatable {
         return out
     }
 }
+
+extension EntryText {
+    /// The same text with every field not in `fields` emptied; nil keeps all. A feed's `fields:`
+    /// option uses this so that nothing outside those fields can match (or add context).
+    public func only(_ fields: [Field]?) -> EntryText {
+        guard let fields else { return self }
+        return EntryText(title: fields.contains(.title) ? title : "",
+                         summary: fields.contains(.summary) ? summary : "",
+                         content: fields.contains(.content) ? content : "")
+    }
+}

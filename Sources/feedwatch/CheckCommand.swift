@@ -13,6 +13,8 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             let config = try ConfigLoader().load(path: options.config)
             let lists = try WatchListLoader().load(directory: config.watchlists)
+            let unknown = WatchListScope.problems(config.feeds, available: WatchListScope.names(lists))
+            if !unknown.isEmpty { throw ConfigErrors(unknown) }
             print("\(TerminalText.clean(options.config)): ok: \(config.feeds.count) feeds, \(lists.watches.count) watches and \(lists.rules.count) rules in \(lists.files.count) watch-list files")
         } catch {
             exitWith(error)

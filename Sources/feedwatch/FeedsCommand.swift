@@ -7,28 +7,22 @@ import Store
 struct FeedsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feeds",
-        abstract: "List the configured feeds.",
-        subcommands: [List.self],
-        defaultSubcommand: List.self
+        abstract: "List, add, remove, import and export feeds.",
+        discussion: """
+            New feeds are written to files feedwatch owns in the feeds directory (feeds_dir, by \
+            default feeds.d beside the config), never into your hand-edited config; after each \
+            change the running daemon is told to reload. See docs/feeds.md.
+
+            Examples:
+              feedwatch feeds list
+              feedwatch feeds add https://example.org/ --interval 10m --tag world
+              feedwatch feeds remove 3
+              feedwatch feeds import-opml subscriptions.opml
+              feedwatch feeds export-opml > feeds.opml
+            """,
+        subcommands: [FeedsList.self, FeedsAdd.self, FeedsRemove.self, FeedsImportOPML.self, FeedsExportOPML.self],
+        defaultSubcommand: FeedsList.self
     )
-
-    struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List configured feeds with their interval.")
-
-        @OptionGroup var options: ConfigOption
-
-        func run() async throws {
-            do {
-                let config = try ConfigLoader().load(path: options.config)
-                for feed in config.feeds {
-                    let interval = Duration.format(seconds: feed.interval ?? config.interval)
-                    print("\(TerminalText.clean(feed.url))\tevery \(interval)\(feed.title.map { "\t" + TerminalText.clean($0) } ?? "")")
-                }
-            } catch {
-                exitWith(error)
-            }
-        }
-    }
 }
 
 struct StatusCommand: AsyncParsableCommand {
@@ -55,9 +49,11 @@ struct StatusCommand: AsyncParsableCommand {
             for feed in config.feeds {
                 let state = known[feed.url]
                 if json {
-                    print(Self.json(feed.url, state).serialized())
+                    var object = Self.json(feed.url, state)
+                    if !feed.enabled, case let .object(pairs) = object { object = .object(pairs + [("enabled", .bool(false))]) }
+                    print(object.serialized())
                 } else {
-                    print(Self.line(feed.url, state))
+                    print(Self.line(feed.url, state) + (feed.enabled ? "" : "\tDISABLED in config (enabled: false)"))
                 }
             }
             if pending > 0, !json { print("\(pending) alerts wait in the outbox (the alert log was not writable)") }

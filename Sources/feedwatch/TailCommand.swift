@@ -56,7 +56,7 @@ struct TailCommand: AsyncParsableCommand {
         if let log {
             path = log
         } else {
-            do { path = try ConfigLoader().load(path: options.config).alertLog } catch { exitWith(error) }
+            do { path = try ConfigLoader().load(path: options.config, feedsDirectory: false).alertLog } catch { exitWith(error) }
         }
         let filter = AlertFilter(watch: watch, type: type.map { $0.lowercased() == "organisation" ? "organization" : $0.lowercased() },
                                  feed: feed, minimumSeverity: severity?.lowercased(), sinceSeconds: since.flatMap(Duration.parseSeconds))

@@ -27,8 +27,11 @@ struct ConfigLoaderTests {
         #expect(config.backfill == 172_800)
         #expect(config.watchlists == "/etc/feedwatch/lists")
         #expect(config.maxFeedBytes == 1000)
-        #expect(config.feeds == [FeedConfig(url: "https://example.org/rss", interval: 300, title: "Example", line: 8),
-                                 FeedConfig(url: "file:///etc/feedwatch/samples/x.xml", line: 11)])
+        var expected = [FeedConfig(url: "https://example.org/rss", interval: 300, title: "Example", line: 8),
+                        FeedConfig(url: "file:///etc/feedwatch/samples/x.xml", line: 11)]
+        for i in expected.indices { expected[i].source = "/etc/feedwatch/feedwatch.yaml" }
+        #expect(config.feeds == expected)
+        #expect(config.feedsDirectory == "/etc/feedwatch/feeds.d")
     }
 
     @Test func connectionCaps() throws {

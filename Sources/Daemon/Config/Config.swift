@@ -1,3 +1,5 @@
+import Foundation
+
 /// feedwatch's main configuration (`/etc/feedwatch/feedwatch.yaml`), paths already resolved.
 public struct Config: Sendable, Equatable {
     /// The file this came from.
@@ -11,7 +13,12 @@ public struct Config: Sendable, Equatable {
     public var backfill: Int?
     /// Directory of watch-list files (`*.yaml`, `*.yml`).
     public var watchlists: String
+    /// Every feed: the config's own `feeds:` list first, then each `feeds_dir` file's, files in name order.
     public var feeds: [FeedConfig]
+    /// Directory of extra feed files (`feeds_dir`, default `feeds.d` beside the config): each
+    /// `*.yaml` holds a `feeds:` list. `feeds add` and `import-opml` write there, so the
+    /// hand-edited config is never rewritten (docs/feeds.md).
+    public var feedsDirectory: String
     /// Largest feed body accepted, in bytes.
     public var maxFeedBytes: Int
     public var userAgent: String?
@@ -28,7 +35,11 @@ public struct Config: Sendable, Equatable {
         self.path = path; self.state = state; self.alertLog = alertLog; self.interval = interval
         self.backfill = backfill; self.watchlists = watchlists; self.feeds = feeds
         self.maxFeedBytes = maxFeedBytes; self.userAgent = userAgent
+        feedsDirectory = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("feeds.d")
     }
+
+    /// The feeds to poll: those not switched off with `enabled: false`.
+    public var activeFeeds: [FeedConfig] { feeds.filter(\.enabled) }
 
     public static let defaultPath = "/etc/feedwatch/feedwatch.yaml"
 }
@@ -42,24 +53,4 @@ public struct AdaptiveInterval: Sendable, Equatable {
         self.minimum = minimum
         self.maximum = maximum
     }
-}
-
-/// One feed to poll.
-public struct FeedConfig: Sendable, Equatable {
-    public var url: String
-    /// Seconds between polls; nil uses the config's default.
-    public var interval: Int?
-    /// A name to show instead of the feed's own title.
-    public var title: String?
-    /// Line of the config where the feed is listed, for messages.
-    public var line: Int?
-    /// This feed's own backfill window: `.some(nil)` is `all`; nil uses the config's.
-    public var backfill: Int??
-
-    public init(url: String, interval: Int? = nil, title: String? = nil, line: Int? = nil) {
-        self.url = url; self.interval = interval; self.title = title; self.line = line
-    }
-
-    /// A `file:` URL: read from disk, allowed only because the config names it.
-    public var isFile: Bool { url.lowercased().hasPrefix("file:") }
 }

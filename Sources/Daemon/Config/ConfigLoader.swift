@@ -7,24 +7,38 @@ import Yams
 public struct ConfigLoader: Sendable {
     public init() {}
 
-    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent", "forget_after", "adaptive", "max_connections", "max_connections_per_host"]
-    static let feedKeys: Set<String> = ["url", "interval", "title", "backfill"]
+    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent", "forget_after", "adaptive", "max_connections", "max_connections_per_host", "feeds_dir"]
 
-    public func load(path: String) throws(ConfigErrors) -> Config {
+    /// Reads the config and the feed files of its `feeds_dir`.
+    ///
+    /// - Parameters:
+    ///   - replacing: texts to read instead of the files at these paths (a file may not
+    ///     exist yet): an edit is checked this way before it is installed.
+    ///   - feedsDirectory: false skips the `feeds_dir` files, for commands that need only the
+    ///     config's paths (`tail` must work while a feeds file is broken).
+    public func load(path: String, replacing: [String: String] = [:], feedsDirectory: Bool = true) throws(ConfigErrors) -> Config {
         let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigErrors([ConfigError(file: path, message: "cannot read config: \(Self.reason(error))")])
+        if let replacement = replacing[path] {
+            text = replacement
+        } else {
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw ConfigErrors([ConfigError(file: path, message: "cannot read config: \(Self.reason(error))")])
+            }
         }
-        return try parse(text, path: path)
+        var config = try parse(text, path: path)
+        if feedsDirectory { try addFeedsDirectory(to: &config, replacing: replacing) }
+        return config
     }
 
+    /// Parses the config file alone (its own `feeds:` list; `load` adds the `feeds_dir` files).
     public func parse(_ text: String, path: String) throws(ConfigErrors) -> Config {
         var reader = YAMLReader(file: path)
         let directory = (Self.resolve(path, in: "") as NSString).deletingLastPathComponent
         var config = Config(path: path, state: "/var/lib/feedwatch/state.sqlite", alertLog: "/var/log/feedwatch/alerts.jsonl",
                             watchlists: "/etc/feedwatch/watchlists.d", feeds: [])
+        config.feedsDirectory = Self.resolve("feeds.d", in: directory)
         guard let root = reader.compose(text) else {
             if reader.errors.isEmpty { throw ConfigErrors([ConfigError(file: path, message: "the config is empty")]) }
             throw ConfigErrors(reader.errors)
@@ -34,6 +48,7 @@ public struct ConfigLoader: Sendable {
             case "state": if let s = reader.string(value, key) { config.state = Self.resolve(s, in: directory) }
             case "alert_log": if let s = reader.string(value, key) { config.alertLog = Self.resolve(s, in: directory) }
             case "watchlists": if let s = reader.string(value, key) { config.watchlists = Self.resolve(s, in: directory) }
+            case "feeds_dir": if let s = reader.string(value, key) { config.feedsDirectory = Self.resolve(s, in: directory) }
             case "interval": if let d = reader.duration(value, key) { config.interval = d }
             case "backfill":
                 if let window = Self.backfill(value, reader: &reader) { config.backfill = window }
@@ -55,40 +70,6 @@ public struct ConfigLoader: Sendable {
         }
         if !reader.errors.isEmpty { throw ConfigErrors(reader.errors) }
         return config
-    }
-
-    private func feeds(_ node: Node, directory: String, reader: inout YAMLReader) -> [FeedConfig] {
-        guard let sequence = node.sequence else {
-            reader.fail(node, "feeds: expected a list of feeds (each '- url: …')")
-            return []
-        }
-        var out: [FeedConfig] = []
-        var seen = Set<String>()
-        for item in sequence {
-            var feed = FeedConfig(url: "", line: item.mark?.line)
-            if let scalar = item.scalar {
-                feed.url = scalar.string.trimmedWhitespace
-            } else {
-                for (key, _, value) in reader.mapping(item, "feed", known: Self.feedKeys) {
-                    switch key {
-                    case "url": feed.url = reader.string(value, "url") ?? ""
-                    case "interval": feed.interval = reader.duration(value, "interval")
-                    case "title": feed.title = reader.string(value, "title")
-                    case "backfill": feed.backfill = Self.backfill(value, reader: &reader)
-                    default: break
-                    }
-                }
-            }
-            guard !feed.url.isEmpty else { reader.fail(item, "feed: 'url' is missing"); continue }
-            guard let url = Self.checkURL(feed.url, directory: directory) else {
-                reader.fail(item, "feed: '\(feed.url)' is not an http, https or file URL")
-                continue
-            }
-            feed.url = url
-            guard seen.insert(url).inserted else { reader.fail(item, "feed: \(url) is listed twice"); continue }
-            out.append(feed)
-        }
-        return out
     }
 
     private func adaptive(_ value: Node, reader: inout YAMLReader) -> AdaptiveInterval? {
@@ -122,7 +103,7 @@ public struct ConfigLoader: Sendable {
     }
 
     /// Accepts http(s) URLs with a host, and `file:` URLs (absolute, or relative to the config).
-    static func checkURL(_ text: String, directory: String) -> String? {
+    public static func checkURL(_ text: String, directory: String) -> String? {
         let lower = text.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
             guard let url = URL(string: text), let host = url.host, !host.isEmpty else { return nil }

@@ -24,17 +24,17 @@ struct PollLoopService: Service {
     func run() async throws {
         var config = initialConfig
         var runtime = initialRuntime
-        var schedule = Schedule(feeds: config.feeds, defaultInterval: config.interval, now: .now, stored: storedDue)
+        var schedule = Schedule(feeds: config.activeFeeds, defaultInterval: config.interval, now: .now, stored: storedDue)
         schedule.adaptive = config.adaptive
         // Alerts a crash left in the outbox go out before anything else.
         var logBlocked = await flush(runtime.ledger)
         var alertsToday = 0
         var alertsDay: Int64 = 0
-        log(.notice, "started: \(config.feeds.count) feeds, \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
+        log(.notice, "started: \(config.activeFeeds.count) feeds\(FeedwatchDaemon.disabledNote(config)), \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
         // SIGHUP and SIGTERM handlers exist before systemd hears READY=1 (FeedwatchDaemon),
         // and before the CLI can find our PID to send SIGHUP.
         await runtime.ledger.advertise()
-        systemd.notify("READY=1\nSTATUS=watching \(config.feeds.count) feeds")
+        systemd.notify("READY=1\nSTATUS=watching \(config.activeFeeds.count) feeds")
         if ProcessInfo.processInfo.environment["FEEDWATCH_TEST_STALL"] == "1" {
             // For the watchdog test only: hang the loop without a heartbeat, as a deadlock would.
             while !Task.isShuttingDownGracefully, !Task.isCancelled { try? await Task.sleep(nanoseconds: 100_000_000) }
@@ -55,7 +55,7 @@ struct PollLoopService: Service {
                 if day != alertsDay { alertsDay = day; alertsToday = 0 }
                 alertsToday += outcome.written
                 let failing = outcome.results.filter { if case .failed = $0.status { return true }; return false }.count
-                systemd.notify("STATUS=\(config.feeds.count) feeds; last cycle \(Timestamp.now.rfc3339): \(outcome.results.count) polled, \(failing) failing; \(alertsToday) alerts today (UTC)")
+                systemd.notify("STATUS=\(config.activeFeeds.count) feeds; last cycle \(Timestamp.now.rfc3339): \(outcome.results.count) polled, \(failing) failing; \(alertsToday) alerts today (UTC)")
             }
             // While the log cannot be written, retry every 30 s so alerts go out soon after space returns.
             let wait = schedule.secondsUntilNext(now: .now)
@@ -68,13 +68,13 @@ struct PollLoopService: Service {
                     let newRuntime = try await Runtime(config: newConfig, fetcher: fetcher, reusing: runtime.ledger)
                     config = newConfig
                     runtime = newRuntime
-                    schedule.update(feeds: config.feeds, defaultInterval: config.interval, now: .now)
+                    schedule.update(feeds: config.activeFeeds, defaultInterval: config.interval, now: .now)
                     schedule.adaptive = config.adaptive
-                    log(.notice, "reloaded: \(config.feeds.count) feeds, \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
+                    log(.notice, "reloaded: \(config.activeFeeds.count) feeds\(FeedwatchDaemon.disabledNote(config)), \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
                 } catch {
                     log(.error, "reload failed, keeping the previous configuration: \(error)")
                 }
-                systemd.notify("READY=1\nSTATUS=watching \(config.feeds.count) feeds")
+                systemd.notify("READY=1\nSTATUS=watching \(config.activeFeeds.count) feeds")
             }
         }
         systemd.notify("STOPPING=1")

@@ -13,7 +13,20 @@ public struct FeedPoller: Sendable {
     public var factory: AlertFactory
     public var backfill: Backfill
     public var limits: FetchLimits
+    /// Factories for feeds limited to some watch lists (`watchlists:`), by `scopeKey`.
+    public var scopedFactories: [String: AlertFactory] = [:]
     let parser = FeedParser()
+
+    /// The key of a feed's watch-list choice in `scopedFactories`: the names, sorted, one a line.
+    public static func scopeKey(_ names: [String]) -> String { Set(names).sorted().joined(separator: "\n") }
+
+    /// The factory whose watches apply to this feed.
+    func factory(for feed: FeedConfig) -> AlertFactory {
+        guard let names = feed.watchlists else { return factory }
+        // A scope the runtime did not prepare (a caller building the poller by hand) gets no watches
+        // rather than all of them: the user asked for fewer alerts.
+        return scopedFactories[Self.scopeKey(names)] ?? AlertFactory(matcher: WatchMatcher(watches: []))
+    }
 
     /// Which entries of a feed's first fetch may raise alerts.
     public enum Backfill: Sendable, Equatable {
@@ -73,7 +86,7 @@ public struct FeedPoller: Sendable {
         // A feed that moved permanently is fetched from its new address; it keeps its identity.
         let address = state?.movedTo ?? feed.url
         let request = FetchRequest(url: address, allowFileURL: feed.isFile, etag: state?.etag,
-                                   lastModified: state?.lastModified, limits: limits)
+                                   lastModified: state?.lastModified, limits: limits, headers: feed.headers)
         let response = try await fetcher.fetch(request)
         var moved: String?
         if response.permanentlyMoved, response.effectiveURL != address {
@@ -102,6 +115,7 @@ public struct FeedPoller: Sendable {
         var presentKeys: [String] = []
         var alerts: [OutboxAlert] = []
         var keysThisPoll = Set<String>()
+        let factory = factory(for: feed)
         for entry in parsed.entries {
             let key = entry.key(feedURL: feed.url)
             guard keysThisPoll.insert(key).inserted else { continue } // duplicate item inside one document
@@ -109,7 +123,7 @@ public struct FeedPoller: Sendable {
             newKeys.append(key)
             if firstFetch, !backfillAllows(entry, window: feed.backfill.map { $0.map { .seconds($0) } ?? .all } ?? backfill, now: time) { continue }
             let source = AlertFactory.Source(feedTitle: feedTitle, feedURL: feed.url, entryKey: key, entry: entry)
-            for alert in factory.alerts(for: source, text: EntryText(entry), now: time) {
+            for alert in factory.alerts(for: source, text: EntryText(entry).only(feed.fields), now: time) {
                 alerts.append(OutboxAlert(id: alert.id, line: alert.json.serialized(), subject: alert.subject,
                                           linkKey: StoryKey.link(entry.link), titleKey: StoryKey.title(alert.entry.title),
                                           storyTime: (entry.date ?? time).secondsSince1970, source: alert.sourceJSON.serialized()))

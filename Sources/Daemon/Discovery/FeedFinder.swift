@@ -1,0 +1,67 @@
+import FeedModel
+import FeedParsing
+import Fetching
+
+/// `feeds add https://example.org/`: what to subscribe to when the user gives a site's address.
+///
+/// The address is fetched with the daemon's fetcher (same limits, http/https only). A feed is
+/// taken as is; an HTML page's announced feeds (`FeedDiscovery`) are offered; a page that
+/// announces none has the common paths (`/feed`, `/rss.xml`, …) tried, keeping those that
+/// parse as feeds.
+public struct FeedFinder: Sendable {
+    public let fetcher: Fetcher
+    public var limits: FetchLimits
+
+    public init(fetcher: Fetcher, limits: FetchLimits = FetchLimits()) {
+        self.fetcher = fetcher
+        self.limits = limits
+    }
+
+    public struct Found: Sendable {
+        public enum How: Sendable, Equatable {
+            /// The address is a feed.
+            case direct
+            /// The page's `<link rel="alternate">`s.
+            case announced
+            /// Common paths on the site.
+            case probed
+        }
+        public var how: How
+        public var candidates: [FeedDiscovery.Candidate]
+    }
+
+    /// Throws `FetchError` when the address itself cannot be fetched.
+    public func find(_ url: String) async throws -> Found {
+        let response = try await fetcher.fetch(FetchRequest(url: url, limits: limits))
+        let parsed = FeedParser().parse(response.body, documentURL: response.effectiveURL, httpContentType: response.contentType)
+        if parsed.version != .unknown {
+            return Found(how: .direct, candidates: [FeedDiscovery.Candidate(url: url, title: Self.title(parsed), type: parsed.version.rawValue)])
+        }
+        let announced = FeedDiscovery().candidates(inHTML: response.body, pageURL: response.effectiveURL)
+        if !announced.isEmpty { return Found(how: .announced, candidates: announced) }
+        let probes = FeedDiscovery.fallbackURLs(for: response.effectiveURL)
+        struct Probed: Sendable { var candidate: FeedDiscovery.Candidate; var effectiveURL: String }
+        let found = await withTaskGroup(of: (Int, Probed?).self) { group in
+            for (index, probe) in probes.enumerated() {
+                group.addTask {
+                    guard let answer = try? await fetcher.fetch(FetchRequest(url: probe, limits: limits)) else { return (index, nil) }
+                    let feed = FeedParser().parse(answer.body, documentURL: answer.effectiveURL, httpContentType: answer.contentType)
+                    guard feed.version != .unknown, !feed.entries.isEmpty || feed.feed.title != nil else { return (index, nil) }
+                    return (index, Probed(candidate: FeedDiscovery.Candidate(url: probe, title: Self.title(feed), type: feed.version.rawValue),
+                                          effectiveURL: answer.effectiveURL))
+                }
+            }
+            var out: [(Int, Probed)] = []
+            for await (index, probed) in group { if let probed { out.append((index, probed)) } }
+            // `/feed` often redirects to `/feed.xml` or the like: offer one address per feed.
+            var seen = Set<String>()
+            return out.sorted { $0.0 < $1.0 }.map(\.1).filter { seen.insert($0.effectiveURL).inserted }.map(\.candidate)
+        }
+        return Found(how: .probed, candidates: found)
+    }
+
+    static func title(_ feed: ParsedFeed) -> String? {
+        guard let title = feed.feed.title.map({ HTMLText.normalizedPlainText($0.value).collapsedWhitespace }), !title.isEmpty else { return nil }
+        return title
+    }
+}

@@ -1,0 +1,54 @@
+import Fetching
+import Foundation
+import Testing
+import TestSupport
+@testable import Daemon
+
+/// What `feeds add URL` subscribes to: the feed itself, the page's announced feeds, or common paths.
+struct FeedFinderTests {
+    let server: TestHTTPServer
+    let fetcher = Fetcher()
+    let world: [UInt8]
+
+    init() throws {
+        server = try TestHTTPServer()
+        world = try TestPaths.sampleBytes("world-news.rss.xml")
+    }
+
+    var finder: FeedFinder { FeedFinder(fetcher: fetcher) }
+
+    @Test func aFeedIsTakenAsItIs() async throws {
+        let body = world
+        server.route("/rss", { _ in .init(status: 200, body: body) })
+        let found = try await finder.find(server.baseURL + "/rss")
+        #expect(found.how == .direct)
+        #expect(found.candidates.map(\.url) == [server.baseURL + "/rss"])
+        #expect(found.candidates.first?.title == "World News & Politics (sample)")
+    }
+
+    @Test func aPagesAnnouncedFeedsAreOfferedWithoutProbing() async throws {
+        server.route("/", { _ in .init(status: 200, contentType: "text/html",
+                                      "<html><head><link rel=alternate type=application/atom+xml href=/a.atom></head></html>") })
+        let found = try await finder.find(server.baseURL + "/")
+        #expect(found.how == .announced)
+        #expect(found.candidates.map(\.url) == [server.baseURL + "/a.atom"])
+        #expect(server.requests.count == 1)
+    }
+
+    @Test func commonPathsAreProbedAndRedirectsToOneFeedOfferedOnce() async throws {
+        let body = world
+        server.route("/page", { _ in .init(status: 200, contentType: "text/html", "<html><body>hi</body></html>") })
+        server.route("/feed", { _ in .init(status: 302, headers: [("Location", "/feed.xml")]) })
+        server.route("/feed.xml", { _ in .init(status: 200, body: body) })
+        server.route("/rss.xml", { _ in .init(status: 200, contentType: "text/html", "<html>soft 404</html>") })
+        let found = try await finder.find(server.baseURL + "/page")
+        #expect(found.how == .probed)
+        #expect(found.candidates.map(\.url) == [server.baseURL + "/feed"])
+        #expect(Set(server.requests.map(\.path)).isSuperset(of: ["/feed", "/rss.xml", "/atom.xml", "/index.xml", "/feed.xml"]))
+    }
+
+    @Test func anUnreachableAddressThrows() async throws {
+        server.route("/missing", { _ in .init(status: 404, contentType: "text/plain", "no") })
+        await #expect(throws: FetchError.self) { _ = try await finder.find(server.baseURL + "/missing") }
+    }
+}
