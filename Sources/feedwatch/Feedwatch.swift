@@ -13,7 +13,8 @@ struct Feedwatch: AsyncParsableCommand {
             """,
         version: FeedwatchVersion.string,
         subcommands: [RunCommand.self, CheckCommand.self, ParseCommand.self, EntitiesCommand.self,
-                      ScanCommand.self, TailCommand.self, FeedsCommand.self, StatusCommand.self]
+                      ScanCommand.self, TailCommand.self, FeedsCommand.self, StatusCommand.self,
+                      WatchCommand.self]
     )
 }
 
