@@ -238,20 +238,20 @@ public struct WatchListEditor: Sendable {
             return (doc.text, first...(first + item.count - 1))
         }
         let (key, value) = pair
-        if let sequence = value.sequence, sequence.style != .flow, let last = sequence.last, let mark = last.mark {
+        if let sequence = value.sequence, !doc.isFlow(value.mark), let last = sequence.last, let mark = last.mark {
             guard let start = doc.itemStart(line: mark.line - 1, column: mark.column - 1) else {
                 throw .refused("\(file):\(mark.line): cannot find where this watch starts; add the watch by hand")
             }
             let end = doc.itemEnd(start: start.line, dash: start.dash)
             let keyColumn = start.line == mark.line - 1 && mark.column - 1 > start.dash ? mark.column - 1 : start.dash + 2
             let item = render(watch, dash: start.dash, key: keyColumn, newline: nl)
-            if !doc.lines[end].hasSuffix("\n") { doc.lines[end] += nl }
+            if !YAMLLines.endsWithLineBreak(doc.lines[end]) { doc.lines[end] += nl }
             doc.lines.insert(contentsOf: item, at: end + 1)
             return (doc.text, (end + 2)...(end + 1 + item.count))
         }
         guard let keyMark = key.mark else { throw .refused("\(file): cannot locate the watch: key") }
         let keyLine = keyMark.line - 1
-        if let sequence = value.sequence, sequence.style == .flow {
+        if let sequence = value.sequence, doc.isFlow(value.mark) {
             // `watch: []` becomes a block list; a flow list with items is left to the user.
             guard sequence.isEmpty, let mark = value.mark, mark.line - 1 == keyLine,
                   doc.removeEmptyFlowList(line: keyLine, column: mark.column - 1) else {
@@ -262,7 +262,7 @@ public struct WatchListEditor: Sendable {
         } else {
             throw .refused("\(file):\(keyMark.line): 'watch' is not a list; fix it first (`feedwatch check`)")
         }
-        if !doc.lines[keyLine].hasSuffix("\n") { doc.lines[keyLine] += nl }
+        if !YAMLLines.endsWithLineBreak(doc.lines[keyLine]) { doc.lines[keyLine] += nl }
         let item = render(watch, dash: keyMark.column - 1 + 2, key: keyMark.column - 1 + 4, newline: nl)
         doc.lines.insert(contentsOf: item, at: keyLine + 1)
         return (doc.text, (keyLine + 2)...(keyLine + 1 + item.count))
@@ -283,7 +283,7 @@ public struct WatchListEditor: Sendable {
         }), let mark = item.mark else {
             throw .refused("\(file): no watch named '\(name)'")
         }
-        guard sequence.style != .flow else {
+        guard !doc.isFlow(pair.value.mark) else {
             throw .refused("\(file):\(mark.line): the watch list is written in flow style ([...]); remove the watch by hand")
         }
         guard let start = doc.itemStart(line: mark.line - 1, column: mark.column - 1) else {
@@ -376,7 +376,18 @@ struct YAMLLines {
     var newline: String { lines.first?.hasSuffix("\r\n") == true ? "\r\n" : "\n" }
 
     mutating func endWithNewline() {
-        if let last = lines.indices.last, !lines[last].hasSuffix("\n") { lines[last] += newline }
+        if let last = lines.indices.last, !Self.endsWithLineBreak(lines[last]) { lines[last] += newline }
+    }
+
+    /// Byte-wise: "\r\n" is one Character, so `hasSuffix("\n")` would miss it.
+    static func endsWithLineBreak(_ line: String) -> Bool { line.utf8.last == UInt8(ascii: "\n") }
+
+    /// Whether the node at `mark` is written in flow style (`[a, b]`): Yams does not keep the
+    /// style of a composed node, the text does.
+    func isFlow(_ mark: Mark?) -> Bool {
+        guard let mark, mark.line - 1 < lines.count else { return false }
+        let scalars = content(mark.line - 1)
+        return mark.column - 1 < scalars.count && scalars[mark.column - 1] == "["
     }
 
     /// A line's characters without its line break, as Unicode scalars (YAML columns count those).
@@ -462,7 +473,7 @@ struct YAMLLines {
     }
 
     private mutating func replaceContent(_ line: Int, _ scalars: [Unicode.Scalar]) {
-        let ending = lines[line].hasSuffix("\r\n") ? "\r\n" : lines[line].hasSuffix("\n") ? "\n" : ""
+        let ending = lines[line].hasSuffix("\r\n") ? "\r\n" : Self.endsWithLineBreak(lines[line]) ? "\n" : ""
         lines[line] = String(String.UnicodeScalarView(scalars)) + ending
     }
 }
