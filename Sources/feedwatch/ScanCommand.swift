@@ -8,7 +8,12 @@ import Watching
 struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Dry run: which watches would fire on a feed or a text, and why. Writes nothing."
+        abstract: "Dry run: which watches would fire on a feed or a text, and why. Writes nothing.",
+        discussion: """
+            Example:
+              feedwatch scan https://example.org/world/rss.xml
+              feedwatch scan article.txt --json
+            """
     )
 
     @Argument(help: "A feed file or URL, or a plain text file (- for standard input).")

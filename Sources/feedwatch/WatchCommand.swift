@@ -11,12 +11,12 @@ struct WatchCommand: AsyncParsableCommand {
         commandName: "watch",
         abstract: "List, add, remove and test the watches of the watch lists.",
         discussion: """
-            Edits change only the lines of one watch: comments, order and layout of the watch-list
-            files are kept. Every edit is checked as `feedwatch check` would before it is written,
+            Edits change only the lines of one watch: comments, order and layout of the watch-list \
+            files are kept. Every edit is checked as `feedwatch check` would before it is written, \
             and the running daemon is then told to reload.
 
             Example:
-              feedwatch watch add "Rand Paul" --type person --alias Paul --alias "Senator Paul" --context senate
+              feedwatch watch add "Rand Paul" --type person --alias "Senator Paul"
               feedwatch watch test "Rand Paul" https://example.org/world/rss.xml
             """,
         subcommands: [WatchListCommand.self, WatchAddCommand.self, WatchRemoveCommand.self, WatchTestCommand.self],

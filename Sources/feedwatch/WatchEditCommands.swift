@@ -8,21 +8,21 @@ struct WatchAddCommand: AsyncParsableCommand {
         commandName: "add",
         abstract: "Add a watch to a watch-list file (default: local.yaml in the watch-list directory).",
         discussion: """
-            The watch is appended to the file's `watch:` list; the rest of the file is kept byte for
-            byte. A name that a watch already has (in any case or accents), or that is another
-            watch's alias, is refused, and so is any edit `feedwatch check` would reject: nothing
+            The watch is appended to the file's `watch:` list; the rest of the file is kept byte for \
+            byte. A name that a watch already has (in any case or accents), or that is another \
+            watch's alias, is refused, and so is any edit `feedwatch check` would reject: nothing \
             is written then (exit 2).
 
             Example:
-              feedwatch watch add "Vladimir Putin" --type person --alias Putin --alias "President Putin"
-              feedwatch watch add sanctions --type topic --term sanction --term embargo --file russia.yaml
+              feedwatch watch add "Vladimir Putin" --type person --alias Putin
+              feedwatch watch add sanctions --type topic --term sanction --file russia.yaml
             """
     )
 
     @Argument(help: "The watch's name, as alerts show it.")
     var name: String
 
-    @Option(help: "What it is: person, org, place or topic.")
+    @Option(help: "What it is (org: an organisation).")
     var type: WatchKindArgument
 
     @Option(name: .customLong("alias"), help: "Another name of it (repeat for more): Putin, \"President Putin\".")
@@ -90,7 +90,7 @@ struct WatchRemoveCommand: AsyncParsableCommand {
         commandName: "remove",
         abstract: "Remove a watch from the file that defines it.",
         discussion: """
-            Only the watch's own lines are deleted; comments and blank lines between watches are
+            Only the watch's own lines are deleted; comments and blank lines between watches are \
             kept. A watch that a rule names is not removed (exit 2): change the rule first.
 
             Example:

@@ -10,14 +10,14 @@ struct WatchTestCommand: AsyncParsableCommand {
         commandName: "test",
         abstract: "Does this watch fire on a feed or an article, and why. Writes nothing.",
         discussion: """
-            For every entry: whether the watch fires, what matched (alias, field, snippet) or why
-            not (not mentioned, excluded, only a weak alias without context), and the rules it makes
-            fire. Exit status 0 when it fires on at least one entry, 1 when it fires on none, 2 for
+            For every entry: whether the watch fires, what matched (alias, field, snippet) or why \
+            not (not mentioned, excluded, only a weak alias without context), and the rules it makes \
+            fire. Exit status 0 when it fires on at least one entry, 1 when it fires on none, 2 for \
             an unknown watch or a configuration error.
 
             Example:
               feedwatch watch test "Vladimir Putin" article.txt
-              feedwatch watch test Mueller https://example.org/politics/rss.xml && echo fires
+              feedwatch watch test Mueller feed.xml && echo fires
             """
     )
 
