@@ -206,7 +206,11 @@ public struct WatchListEditor: Sendable {
 
     private func withDirectoryLock<T>(_ body: () throws(WatchListEditError) -> T) throws(WatchListEditError) -> T {
         let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw .io("\(directory): cannot open the watch-list directory: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            if errno == ENOENT || errno == ENOTDIR { throw .refused("\(directory): cannot read the watch-list directory: \(reason) (see `watchlists:` in the config)") }
+            throw .io("\(directory): cannot open the watch-list directory: \(reason)")
+        }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else { throw .io("\(directory): cannot lock: \(String(cString: strerror(errno)))") }
@@ -494,7 +498,7 @@ enum AtomicReplace {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).feedwatch-\(getpid()).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, exists ? info.st_mode & 0o7777 : 0o644)
-        guard fd >= 0 else { throw .io("\(temporary): cannot create: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw .io("\(path): cannot write beside it (\(String(cString: strerror(errno)))); the file is unchanged\(hint(errno))") }
         var failure: String?
         let bytes = Array(text.utf8)
         var written = 0
@@ -510,10 +514,15 @@ enum AtomicReplace {
         close(fd)
         if failure == nil, rename(temporary, path) != 0 { failure = "cannot replace \(path): \(String(cString: strerror(errno)))" }
         if let failure {
+            let code = errno
             unlink(temporary)
-            throw .io("\(path): \(failure); the file is unchanged")
+            throw .io("\(path): \(failure); the file is unchanged\(hint(code))")
         }
         let dfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+    }
+
+    private static func hint(_ code: Int32) -> String {
+        code == EACCES || code == EPERM ? " (run it as a user who may write there, e.g. with sudo)" : ""
     }
 }
