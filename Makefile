@@ -5,8 +5,9 @@
 SWIFT      ?= swift
 APT_DEPS   := libxml2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config
 # Only the tests need these: logrotate runs the shipped logrotate config for real;
-# systemd-analyze (package systemd) checks the unit; procps gives /bin/kill for ExecReload.
-TEST_DEPS  := logrotate systemd procps
+# systemd-analyze (package systemd) checks the unit; procps gives /bin/kill for ExecReload;
+# zsh and fish check that their completion scripts parse.
+TEST_DEPS  := logrotate systemd procps zsh fish
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN        := .build/debug/feedwatch
 

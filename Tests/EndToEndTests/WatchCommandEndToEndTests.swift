@@ -146,6 +146,15 @@ struct WatchCommandEndToEndTests {
         for word in ["watch", "remove", "no-reload", "tail"] { #expect(result.stdout.contains(word), "\(shell): \(word)") }
     }
 
+    @Test(arguments: [("bash", "/bin/bash"), ("zsh", "/usr/bin/zsh"), ("fish", "/usr/bin/fish")])
+    func completionScriptsParseInTheirShells(shell: String, path: String) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: path), "\(path) is missing: make test installs it")
+        let file = try TestPaths.temporaryDirectory("completion").appendingPathComponent("feedwatch.\(shell)")
+        try feedwatch(["--generate-completion-script", shell]).stdout.write(to: file, atomically: true, encoding: .utf8)
+        let result = try ProcessRunner.run(URL(fileURLWithPath: path), ["-n", file.path])
+        #expect(result.status == 0, "\(shell): \(result.stderr)")
+    }
+
     @Test func bashCompletesWatchNamesFromTheConfigOnTheCommandLine() throws {
         let bash = URL(fileURLWithPath: "/bin/bash")
         try #require(FileManager.default.isExecutableFile(atPath: bash.path))
