@@ -68,7 +68,22 @@ struct WatchAddCommand: AsyncParsableCommand {
             exitWith(error)
         }
         print("added watch '\(TerminalText.clean(edit.name))' (\(watch.kind.rawValue)) to \(TerminalText.clean(edit.path)), lines \(edit.lines.lowerBound)-\(edit.lines.upperBound)")
+        for note in Self.weakAliasNotes(watch) { print(note) }
         print(tellDaemonToReload(config: config, enabled: !reload.noReload))
+    }
+
+    /// One-word aliases of a person that match only with support (WatchMatcher's weak aliases),
+    /// said up front so that a quiet `Paul` is no surprise.
+    static func weakAliasNotes(_ watch: Watch) -> [String] {
+        guard watch.kind == .person else { return [] }
+        let oneWord = watch.aliases.map(\.trimmedWhitespace).filter { !$0.isEmpty && !$0.contains(where: \.isWhitespace) }
+        if !watch.context.isEmpty {
+            return oneWord.map { "note: '\(TerminalText.clean($0))' alone counts only with a title before it, the full name, or a --context word in the entry" }
+        }
+        let common = oneWord.filter { alias in
+            WatchMatcher.shippedNameLists?([alias]).contains { $0 == "firstname" || $0 == "surname" } ?? false
+        }
+        return common.map { "note: '\(TerminalText.clean($0))' is a common first name or surname: alone it counts only with a title before it or the full name (add --context words to widen that)" }
     }
 
     /// `--file` as a name in the watch-list directory: a bare name, or a path to a file in that

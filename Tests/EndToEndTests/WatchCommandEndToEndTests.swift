@@ -44,6 +44,9 @@ struct WatchCommandEndToEndTests {
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.contains("added watch 'Kim Jong Un' (person) to \(list.deletingLastPathComponent().appendingPathComponent("local.yaml").path), lines 4-7"), "\(added.stdout)")
         #expect(added.stdout.contains("not reloading (--no-reload)"))
+        // "Kim" is weak (the watch has context): the user hears so.
+        #expect(added.stdout.contains("note: 'Kim' alone counts only with a title before it, the full name, or a --context word"))
+        #expect(!added.stdout.contains("'Kim Jong-un' alone"))
         let checked = try feedwatch(["check", "-c", config])
         #expect(checked.stdout.contains("9 watches and 1 rules in 2 watch-list files"), "\(checked.stdout)\(checked.stderr)")
         let text = try feedwatch(["watch", "list", "-c", config]).stdout
