@@ -7,10 +7,10 @@ import Yams
 
 // MERGE NOTE for the lead: the `feeds` branch adds Sources/Daemon/ConfigEditing/AtomicFileWriter.swift
 // (atomic replace of a file) and YAMLItemRemoval.swift (delete one YAML sequence item's lines, keep
-// everything else byte for byte). This file does the same two jobs privately (`YAMLLines`,
-// `AtomicReplace` at the bottom) so that the branches merge without conflicts; fold them into the
-// shared helpers at merge if you like. Tests/DaemonTests/WatchListEditingTests.swift pins the
-// behaviour (comments, order, bytes kept) either way.
+// everything else byte for byte). This file does the same two jobs with file-private helpers
+// (`YAMLLines`, `AtomicReplace`, at the bottom) so that the branches merge without conflicts; fold
+// them into the shared helpers at merge if you like. Tests/DaemonTests/WatchListEditingTests.swift
+// pins the behaviour (comments, order, bytes kept; concurrent edits; modes; symlinks) either way.
 
 /// Why `watch add` or `watch remove` did nothing: a refusal (a usage or configuration problem,
 /// exit 2) or a failure to write (exit 1). Either way no file was changed.
@@ -360,7 +360,7 @@ public struct WatchListEditor: Sendable {
 
 /// A file's lines, each with its own line break (`\n` or `\r\n`), so that the lines an edit
 /// does not touch are written back byte for byte.
-struct YAMLLines {
+private struct YAMLLines {
     var lines: [String]
 
     init(_ text: String) {
@@ -486,7 +486,7 @@ struct YAMLLines {
 /// leaves one of the two: write a hidden temporary file beside it (the loader skips hidden
 /// files), fsync, rename over, fsync the directory. Keeps the old file's mode (and owner, for
 /// root); follows a symlink to the file it names.
-enum AtomicReplace {
+private enum AtomicReplace {
     static func write(_ text: String, to requested: String) throws(WatchListEditError) {
         var path = requested
         var info = stat()
