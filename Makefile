@@ -5,13 +5,14 @@
 SWIFT      ?= swift
 APT_DEPS   := libxml2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config
 # Only the tests need these: logrotate runs the shipped logrotate config for real;
-# systemd-analyze (package systemd) checks the unit; procps gives /bin/kill for ExecReload.
-TEST_DEPS  := logrotate systemd procps
+# systemd-analyze (package systemd) checks the unit; procps gives /bin/kill for ExecReload;
+# zsh and fish check that their completion scripts parse.
+TEST_DEPS  := logrotate systemd procps zsh fish
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN        := .build/debug/feedwatch
 
 
-.PHONY: demo test build deps test-deps apt-install clean-demo release conformance install uninstall service-test man
+.PHONY: demo test build deps test-deps apt-install clean-demo release conformance install uninstall service-test man completions
 
 ## Install the Debian packages feedwatch links against, only those missing.
 deps:
@@ -70,9 +71,25 @@ MANPAGE := .build/plugins/GenerateManual/outputs/feedwatch/feedwatch.1
 man: deps
 	$(SWIFT) package generate-manual
 
-## Install the binary, the systemd unit and the example config (does not overwrite an existing config).
-install: release man
+COMPLETIONS := .build/completions
+
+## Shell completions for bash, zsh and fish, written by the binary itself (swift-argument-parser's
+## --generate-completion-script); fails when a script comes out empty.
+completions: release
+	@mkdir -p $(COMPLETIONS)
+	@for sh in bash zsh fish; do \
+	  $(RELEASE_DIR)/feedwatch --generate-completion-script $$sh > $(COMPLETIONS)/feedwatch.$$sh || exit 1; \
+	  [ -s $(COMPLETIONS)/feedwatch.$$sh ] || { echo "the $$sh completion script is empty" >&2; exit 1; }; \
+	done
+	@echo "completion scripts in $(COMPLETIONS)"
+
+## Install the binary, the systemd unit, the shell completions and the example config (does not
+## overwrite an existing config).
+install: release man completions
 	install -D -m 0755 $(RELEASE_DIR)/feedwatch $(DESTDIR)$(PREFIX)/bin/feedwatch
+	install -D -m 0644 $(COMPLETIONS)/feedwatch.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/feedwatch
+	install -D -m 0644 $(COMPLETIONS)/feedwatch.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_feedwatch
+	install -D -m 0644 $(COMPLETIONS)/feedwatch.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/feedwatch.fish
 	install -D -m 0644 Sources/Entities/Resources/ner.model $(DESTDIR)$(PREFIX)/share/feedwatch/ner.model
 	install -D -m 0644 $(MANPAGE) $(DESTDIR)$(PREFIX)/share/man/man1/feedwatch.1
 	install -D -m 0644 systemd/feedwatch.service $(DESTDIR)/etc/systemd/system/feedwatch.service
@@ -86,5 +103,7 @@ install: release man
 ## Remove what `make install` put in place; the config, watch lists, state and alert log stay.
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/feedwatch $(DESTDIR)$(PREFIX)/share/feedwatch/ner.model $(DESTDIR)$(PREFIX)/share/man/man1/feedwatch.1
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/feedwatch $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_feedwatch \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/feedwatch.fish
 	rm -f $(DESTDIR)/etc/systemd/system/feedwatch.service $(DESTDIR)/etc/logrotate.d/feedwatch
 	-rmdir $(DESTDIR)$(PREFIX)/share/feedwatch 2>/dev/null

@@ -14,8 +14,9 @@ let package = Package(
         .executable(name: "feedwatch", targets: ["feedwatch"]),
     ],
     dependencies: [
-        // The command line: subcommands, help and usage errors (exit 2) without hand parsing.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The command line: subcommands, help and usage errors (exit 2) without hand parsing,
+        // shell completions. 1.6 for completion closures that see the command line (watch names).
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         // YAML config; `compose` gives node marks, so errors name file, line and column.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // `run` as services under one ServiceGroup: SIGTERM/SIGINT become a bounded graceful

@@ -4,7 +4,13 @@ import Daemon
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate the config and watch lists; errors name file, line and column."
+        abstract: "Validate the config and watch lists; errors name file, line and column.",
+        discussion: """
+            Every problem is reported at once, as FILE:LINE:COLUMN: MESSAGE (exit 2).
+
+            Example:
+              feedwatch check --config /etc/feedwatch/feedwatch.yaml
+            """
     )
 
     @OptionGroup var options: ConfigOption

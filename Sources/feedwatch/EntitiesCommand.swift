@@ -6,7 +6,12 @@ import Foundation
 struct EntitiesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entities",
-        abstract: "Find people, organisations and places in text from a file or standard input."
+        abstract: "Find people, organisations and places in text from a file or standard input.",
+        discussion: """
+            Example:
+              feedwatch entities article.txt
+              echo "Rand Paul met Vladimir Putin in Moscow." | feedwatch entities --json
+            """
     )
 
     @Argument(help: "A text file; standard input when omitted.")

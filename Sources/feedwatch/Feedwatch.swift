@@ -6,14 +6,20 @@ struct Feedwatch: AsyncParsableCommand {
         commandName: "feedwatch",
         abstract: "Watch news feeds for people, organisations, places and topics.",
         discussion: """
-            feedwatch polls RSS and Atom feeds, finds the names and topics of your watch lists in
+            feedwatch polls RSS and Atom feeds, finds the names and topics of your watch lists in \
             every new entry, and appends an alert line to a JSON Lines log.
 
             Exit status: 0 ok, 1 runtime failure, 2 usage or configuration error.
+
+            Example:
+              feedwatch check
+              feedwatch watch add "Vladimir Putin" --type person --alias Putin
+              feedwatch tail -f
             """,
         version: FeedwatchVersion.string,
         subcommands: [RunCommand.self, CheckCommand.self, ParseCommand.self, EntitiesCommand.self,
-                      ScanCommand.self, TailCommand.self, FeedsCommand.self, StatusCommand.self]
+                      ScanCommand.self, TailCommand.self, FeedsCommand.self, StatusCommand.self,
+                      WatchCommand.self]
     )
 }
 

@@ -6,7 +6,13 @@ struct ParseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: "Parse one feed and print it.",
-        discussion: "--json prints feedparser-style JSON (see DESIGN.md); the exit status is 0 even for a bozo feed."
+        discussion: """
+            --json prints feedparser-style JSON (see DESIGN.md); the exit status is 0 even for a bozo feed.
+
+            Example:
+              feedwatch parse https://example.org/world/rss.xml
+              feedwatch parse --json feed.xml | jq '.entries[].title'
+            """
     )
 
     @Argument(help: "A feed file, an http(s) URL, or - for standard input.")

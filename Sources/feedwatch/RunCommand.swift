@@ -5,7 +5,14 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the daemon in the foreground (systemd starts it this way).",
-        discussion: "With --once, poll every feed once, write the alerts, print a summary and exit."
+        discussion: """
+            With --once, poll every feed once, write the alerts, print a summary and exit. \
+            SIGHUP (`systemctl reload feedwatch`) reloads the config and watch lists.
+
+            Example:
+              feedwatch run --once --config config/demo.yaml
+              feedwatch run --log-level debug
+            """
     )
 
     @OptionGroup var options: ConfigOption

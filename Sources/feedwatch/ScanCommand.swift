@@ -8,7 +8,12 @@ import Watching
 struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Dry run: which watches would fire on a feed or a text, and why. Writes nothing."
+        abstract: "Dry run: which watches would fire on a feed or a text, and why. Writes nothing.",
+        discussion: """
+            Example:
+              feedwatch scan https://example.org/world/rss.xml
+              feedwatch scan article.txt --json
+            """
     )
 
     @Argument(help: "A feed file or URL, or a plain text file (- for standard input).")
@@ -24,26 +29,13 @@ struct ScanCommand: AsyncParsableCommand {
             let config = try ConfigLoader().load(path: options.config)
             let lists = try WatchListLoader().load(directory: config.watchlists)
             let factory = AlertFactory(matcher: WatchMatcher(watches: lists.watches, rules: lists.rules))
-            let (bytes, url, contentType) = try await InputSource.load(source)
-            let parsed = FeedParser().parse(bytes, documentURL: url, httpContentType: contentType)
-            var items: [(Entry, EntryText)] = []
-            if parsed.version != .unknown {
-                items = parsed.entries.map { ($0, EntryText($0)) }
-            } else {
-                // Not a feed: one article, as text or HTML; its first line is the title.
-                let raw = String(decoding: bytes, as: UTF8.self)
-                let text = HTMLText.looksLikeHTML(raw) ? HTMLText.plainText(raw) : raw
-                let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-                let title = lines.first.map { String($0).trimmedWhitespace } ?? ""
-                var entry = Entry()
-                entry.title = TextConstruct(value: title)
-                items = [(entry, EntryText(title: title, content: lines.count > 1 ? String(lines[1]) : ""))]
-            }
+            let input = try await ScanInput.load(source)
+            let (items, url) = (input.items, input.url)
             let formatter = AlertFormatter(color: ProcessEnvironment.useColor)
             var total = 0
             for (entry, text) in items {
                 let key = entry.key(feedURL: url ?? source)
-                let alerts = factory.alerts(for: .init(feedTitle: parsed.feed.title?.value, feedURL: url ?? source, entryKey: key, entry: entry),
+                let alerts = factory.alerts(for: .init(feedTitle: input.feedTitle, feedURL: url ?? source, entryKey: key, entry: entry),
                                             text: text, now: .now)
                 for alert in alerts {
                     let line = alert.json.serialized()

@@ -8,7 +8,13 @@ import Store
 struct TailCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tail",
-        abstract: "Read or follow the alert log."
+        abstract: "Read or follow the alert log.",
+        discussion: """
+            Example:
+              feedwatch tail -n 20
+              feedwatch tail -f --watch "Vladimir Putin" --severity high
+              feedwatch tail --since 2h --json
+            """
     )
 
     @OptionGroup var options: ConfigOption

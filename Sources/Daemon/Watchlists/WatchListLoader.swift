@@ -19,19 +19,27 @@ public struct WatchListLoader: Sendable {
     }
 
     public func load(directory: String) throws(ConfigErrors) -> Loaded {
-        let names: [String]
+        try load(directory: directory, overriding: nil)
+    }
+
+    /// The directory as it would load with `text` as the content of its file `name` (which
+    /// need not exist yet): `watch add` and `watch remove` check an edit this way, with the
+    /// same rules as `check`, before they write it.
+    public func load(directory: String, overriding: (name: String, text: String)?) throws(ConfigErrors) -> Loaded {
+        var names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }.sorted()
+                .filter { Self.isWatchListName($0) }.sorted()
         } catch {
             throw ConfigErrors([ConfigError(file: directory, message: "cannot read the watch-list directory: \(ConfigLoader.reason(error))")])
         }
+        if let overriding, !names.contains(overriding.name) { names = (names + [overriding.name]).sorted() }
         var loaded = Loaded(watches: [], rules: [], files: [])
         var errors: [ConfigError] = []
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
             do {
-                let text = try String(contentsOfFile: path, encoding: .utf8)
+                let text = try overriding.flatMap { $0.name == name ? $0.text : nil } ?? String(contentsOfFile: path, encoding: .utf8)
                 let (watches, rules, fileErrors) = parse(text, file: path)
                 loaded.watches += watches
                 loaded.rules += rules
@@ -44,6 +52,11 @@ public struct WatchListLoader: Sendable {
         errors += crossCheck(loaded)
         if !errors.isEmpty { throw ConfigErrors(errors) }
         return loaded
+    }
+
+    /// The files of a watch-list directory that are read: `*.yaml` and `*.yml`, not hidden.
+    public static func isWatchListName(_ name: String) -> Bool {
+        (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".")
     }
 
     /// Parses one file; returns what it could read and every problem found.
