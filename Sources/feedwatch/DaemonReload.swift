@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ArgumentParser
 import Daemon
 import Store
 
@@ -23,4 +24,10 @@ func tellDaemonToReload(config: Config, enabled: Bool = true) -> String {
         let reason = String(cString: strerror(errno))
         return "cannot signal the daemon (pid \(pid)): \(reason); run `systemctl reload feedwatch` to apply the change"
     }
+}
+
+/// `--no-reload`, shared by every command that edits config or watch lists.
+struct ReloadOption: ParsableArguments {
+    @Flag(name: .customLong("no-reload"), help: "Do not tell a running daemon to reload after the change.")
+    var noReload = false
 }

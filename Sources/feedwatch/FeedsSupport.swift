@@ -3,11 +3,6 @@ import Daemon
 import Foundation
 
 /// `--no-reload`, shared by the commands that edit feeds.
-struct ReloadOption: ParsableArguments {
-    @Flag(name: .customLong("no-reload"), help: "Do not tell a running daemon to reload after the change.")
-    var noReload = false
-}
-
 extension Daemon.Config {
     /// The feed a user means by `ID` (its number in `feeds list`) or by its URL.
     func feed(matching argument: String) -> FeedConfig? {

@@ -128,9 +128,3 @@ enum WatchNameCompletion {
 func exitWith(_ error: WatchListEditError) -> Never {
     exitWith(error.kind == .refused ? CommandFailure.config(error.message) : CommandFailure.runtime(error.message))
 }
-
-/// `--no-reload` and the line printed after an edit.
-struct ReloadOption: ParsableArguments {
-    @Flag(name: .customLong("no-reload"), help: "Do not tell the running daemon to reload after the edit.")
-    var noReload = false
-}
