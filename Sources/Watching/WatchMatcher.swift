@@ -22,6 +22,9 @@ public struct WatchMatcher: Sendable {
         let role: Role
         /// A one-word alias that needs support (context, a title, or the full name).
         let weak: Bool
+        /// An acronym written in capitals ("US", "IS", "NATO"): the words as written, which the
+        /// text must match case for case, so "US" never fires on "us" and "IS" not on "is".
+        var acronym: [String]? = nil
     }
 
     /// - Parameter nameLists: which lists a name is on (the entity tagger's gazetteers); a
@@ -52,6 +55,10 @@ public struct WatchMatcher: Sendable {
     private mutating func add(_ phrase: String, _ pattern: Pattern, stem: Bool) {
         let words = WatchMatcher.words(phrase)
         guard !words.isEmpty else { return }
+        var pattern = pattern
+        if pattern.role == .name || pattern.role == .alias, let written = WatchMatcher.acronymWords(phrase) {
+            pattern.acronym = written
+        }
         patterns.append(pattern)
         if stem {
             stemmed.insert(WatchMatcher.topicWords(phrase), payload: patterns.count - 1)
@@ -66,6 +73,21 @@ public struct WatchMatcher: Sendable {
         let lookup: @Sendable ([String]) -> [String] = { words in tagger.gazetteer.lists(of: words) }
         return lookup
     }()
+
+    /// The words of `phrase` as written when it is an acronym: every word has letters, all of
+    /// them capitals, and at least one word has two or more ("US", "U.S.", "NATO", "IS"). A name
+    /// such as "Putin" or "A Team" is not one.
+    static func acronymWords(_ phrase: String) -> [String]? {
+        let tokens = Tokenizer().tokenize(phrase).filter { $0.kind != .punctuation }.map(\.text)
+        guard !tokens.isEmpty else { return nil }
+        var long = false
+        for token in tokens {
+            let letters = token.unicodeScalars.filter { $0.properties.isAlphabetic }
+            guard !letters.isEmpty, letters.allSatisfy({ $0.properties.isUppercase }) else { return nil }
+            if letters.count >= 2 { long = true }
+        }
+        return long ? tokens : nil
+    }
 
     /// How a name is looked up: its folded words joined by spaces.
     static func key(_ name: String) -> String { words(name).joined(separator: " ") }
@@ -143,6 +165,7 @@ public struct WatchMatcher: Sendable {
                 let hits = exact.matches(in: folded, from: i).map { ($0, false) } + stemmed.matches(in: stems, from: i).map { ($0, true) }
                 for ((payload, length), _) in hits {
                     let p = patterns[payload]
+                    if let acronym = p.acronym, !tokens[i..<(i + length)].map(\.text).elementsEqual(acronym) { continue }
                     let watch = watches[p.watch]
                     let first = tokens[i], last = tokens[i + length - 1]
                     switch p.role {

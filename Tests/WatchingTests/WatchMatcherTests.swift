@@ -42,6 +42,23 @@ struct WatchMatcherTests {
         #expect(matched(muller, "THOMAS MULLER scored") == ["THOMAS MULLER"])
     }
 
+    /// Capitals are the point of an acronym: "US" is the country, "us" a pronoun; "IS" the
+    /// group, "is" a verb. Other names stay case-insensitive.
+    @Test func acronymsMatchOnlyInCapitals() {
+        let us = Watch(name: "United States", kind: .place, aliases: ["US", "U.S."])
+        #expect(matched(us, "Let us know what the US envoy said") == ["US"])
+        #expect(matched(us, "talks with U.S. officials") == ["U.S."])
+        #expect(matched(us, "they told us nothing") == [])
+        #expect(matched(us, "the united states of mind") == ["united states"])
+        let isis = Watch(name: "Islamic State", kind: .organization, aliases: ["IS", "ISIS"])
+        #expect(matched(isis, "It is what it is") == [])
+        #expect(matched(isis, "fighters loyal to IS and to Isis") == ["IS"])
+        let nato = Watch(name: "NATO", kind: .organization)
+        #expect(matched(nato, "a NATO summit, not a nato one") == ["NATO"])
+        // A one-letter capital ("A Team") or a mixed-case name is not an acronym.
+        #expect(matched(Watch(name: "Kim", kind: .person), "KIM and kim") == ["KIM", "kim"])
+    }
+
     @Test func possessiveAndHyphenatedForms() {
         #expect(matched(Self.putin, "Putin's spokesman") == ["Putin"])
         #expect(matched(Self.putin, "Putin\u{2019}s spokesman") == ["Putin"])
