@@ -83,8 +83,6 @@ enum AmpersandRepair {
 
     enum Kind { case valid, bare, uppercaseHex }
 
-    private static let predefined: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
-
     static func classify(_ s: UnsafeBufferPointer<UInt8>, at amp: Int) -> Kind {
         var j = amp + 1
         if j < s.count, s[j] == UInt8(ascii: "#") {
@@ -100,9 +98,23 @@ enum AmpersandRepair {
         let start = j
         while j < s.count, j - start < 32, isNameByte(s[j]) { j += 1 }
         guard j > start, j < s.count, s[j] == UInt8(ascii: ";") else { return .bare }
+        // XML's five come first and most often (escaped HTML is full of `&lt;` and `&amp;`):
+        // compared in place, without building a string.
+        if isPredefined(s, from: start, to: j) { return .valid }
         let name = String(decoding: s[start..<j], as: UTF8.self)
-        if predefined.contains(name) { return .valid }
         return name.withCString { htmlEntityLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) } != nil ? .valid : .bare
+    }
+
+    @inline(__always)
+    private static func isPredefined(_ s: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        switch end - start {
+        case 2: return (s[start] == UInt8(ascii: "l") || s[start] == UInt8(ascii: "g")) && s[start + 1] == UInt8(ascii: "t")
+        case 3: return s[start] == UInt8(ascii: "a") && s[start + 1] == UInt8(ascii: "m") && s[start + 2] == UInt8(ascii: "p")
+        case 4:
+            return hasPrefix(UnsafeBufferPointer(rebasing: s[start..<end]), at: 0, "quot")
+                || hasPrefix(UnsafeBufferPointer(rebasing: s[start..<end]), at: 0, "apos")
+        default: return false
+        }
     }
 
     private static func isDigit(_ b: UInt8, hex: Bool) -> Bool {
