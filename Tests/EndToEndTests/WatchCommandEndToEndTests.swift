@@ -175,14 +175,15 @@ struct WatchCommandEndToEndTests {
         #expect(result.stdout.split(separator: "\n").map(String.init) == ["Rand Paul", "Robert Mueller"], "\(result.stdout)\(result.stderr)")
     }
 
-    /// Every command's --help shows an example. (`feeds` and `status` get theirs on the feeds branch.)
-    @Test(arguments: [[], ["run"], ["check"], ["parse"], ["entities"], ["scan"], ["tail"],
+    /// Every command's --help shows an example.
+    @Test(arguments: [[], ["run"], ["check"], ["parse"], ["entities"], ["scan"], ["tail"], ["status"],
+                      ["feeds", "list"], ["feeds", "add"], ["feeds", "remove"], ["feeds", "import-opml"], ["feeds", "export-opml"],
                       ["watch"], ["watch", "list"], ["watch", "add"], ["watch", "remove"], ["watch", "test"]])
     func helpShowsAnExample(command: [String]) throws {
         let result = try feedwatch(command + ["--help"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        let start = try #require(lines.firstIndex(of: "Example:"), "\(command): \(result.stdout)")
+        let start = try #require(lines.firstIndex { $0 == "Example:" || $0 == "Examples:" }, "\(command): \(result.stdout)")
         let examples = lines[(start + 1)...].prefix { !$0.isEmpty }
         #expect(!examples.isEmpty)
         // One command per line, none wrapped by the help formatter (so they can be copied).

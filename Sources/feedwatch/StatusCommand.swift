@@ -1,0 +1,89 @@
+import ArgumentParser
+import Daemon
+import Foundation
+import FeedModel
+import Store
+
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show each feed's health: last fetch and result, HTTP status, entries seen, errors in a row, next poll.",
+        discussion: """
+            Reads the state database only: it works while the daemon runs, and changes nothing.
+
+            Example:
+              feedwatch status
+              feedwatch status --json | jq 'select(.ok == false) | .url'
+            """
+    )
+
+    @OptionGroup var options: ConfigOption
+
+    @Flag(help: "Print one JSON object per feed.")
+    var json = false
+
+    func run() async throws {
+        do {
+            let config = try ConfigLoader().load(path: options.config)
+            guard FileManager.default.fileExists(atPath: config.state) else {
+                print("no state yet: \(TerminalText.clean(config.state)) does not exist (has `feedwatch run` been started?)")
+                return
+            }
+            let store = try StateStore(path: config.state)
+            let known = Dictionary(uniqueKeysWithValues: try store.feeds().map { ($0.url, $0) })
+            let pending = try store.pendingCount()
+            for feed in config.feeds {
+                let state = known[feed.url]
+                if json {
+                    var object = Self.json(feed.url, state)
+                    if !feed.enabled, case let .object(pairs) = object { object = .object(pairs + [("enabled", .bool(false))]) }
+                    print(object.serialized())
+                } else {
+                    print(Self.line(feed.url, state) + (feed.enabled ? "" : "\tDISABLED in config (enabled: false)"))
+                }
+            }
+            if pending > 0, !json { print("\(pending) alerts wait in the outbox (the alert log was not writable)") }
+        } catch {
+            exitWith(error)
+        }
+    }
+
+    static func line(_ url: String, _ state: FeedState?) -> String {
+        guard let state else { return "\(TerminalText.clean(url))\tnever polled" }
+        var parts = [TerminalText.clean(url)]
+        if let reason = state.disabled { parts.append("NOT POLLED: \(TerminalText.clean(reason))") }
+        if state.errorCount > 0 {
+            parts.append("FAILING (\(state.errorCount) in a row): \(TerminalText.clean(state.lastError ?? "?"))")
+        } else if state.lastSuccess != nil {
+            parts.append("ok")
+        }
+        if let status = state.httpStatus { parts.append("HTTP \(status)") }
+        if let fetched = state.lastFetched { parts.append("last fetch \(fetched.rfc3339)") }
+        parts.append("\(state.entriesSeen) entries seen")
+        if let next = state.nextDue, state.disabled == nil { parts.append("next poll \(next.rfc3339)") }
+        if let moved = state.movedTo { parts.append("moved to \(TerminalText.clean(moved))") }
+        return parts.joined(separator: "\t")
+    }
+
+    static func json(_ url: String, _ state: FeedState?) -> JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("url", url)
+        guard let state else {
+            o.add("polled", false)
+            return o.value
+        }
+        o.add("polled", true)
+        o.add("ok", state.errorCount == 0 && state.disabled == nil && state.lastSuccess != nil)
+        o.add("title", state.title)
+        o.add("last_fetch", state.lastFetched?.rfc3339)
+        o.add("last_success", state.lastSuccess?.rfc3339)
+        if let status = state.httpStatus { o.add("http_status", status) }
+        o.add("entries_seen", state.entriesSeen)
+        o.add("consecutive_errors", state.errorCount)
+        o.add("last_error", state.lastError)
+        o.add("next_poll", state.disabled == nil ? state.nextDue?.rfc3339 : nil)
+        o.add("moved_to", state.movedTo)
+        o.add("disabled", state.disabled)
+        return o.value
+    }
+}
