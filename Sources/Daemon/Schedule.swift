@@ -34,11 +34,23 @@ public struct Schedule: Sendable {
         }
     }
 
-    /// Keeps the due times of feeds still configured; new feeds are due now.
+    /// Keeps the due times of feeds still configured; new feeds are due now. A feed whose
+    /// interval was shortened is due at most its new interval from now: a user who changes a
+    /// daily feed to `interval: 10m` and reloads should not wait out the rest of the day.
+    /// (A longer interval, or a failing feed's backoff, keeps its due time.)
     public mutating func update(feeds: [FeedConfig], defaultInterval: Int, now: Timestamp) {
+        let oldDefault = self.defaultInterval
         self.defaultInterval = defaultInterval
         var next: [String: (FeedConfig, Timestamp)] = [:]
-        for feed in feeds { next[feed.url] = (feed, entries[feed.url]?.next ?? now) }
+        for feed in feeds {
+            guard let old = entries[feed.url] else { next[feed.url] = (feed, now); continue }
+            let interval = feed.interval ?? defaultInterval
+            var due = old.next
+            if interval < old.feed.interval ?? oldDefault {
+                due = min(due, Timestamp(secondsSince1970: now.secondsSince1970 + Int64(interval)))
+            }
+            next[feed.url] = (feed, due)
+        }
         entries = next
     }
 

@@ -30,6 +30,11 @@ public struct HTTPHeader: Sendable, Equatable {
         if value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {
             return "the value of header '\(name)' contains a line break or NUL"
         }
+        // RFC 9110 §5.5: a field value has no control characters other than tab (an ESC or
+        // DEL is a paste accident or an attack on whatever logs the request).
+        if value.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {
+            return "the value of header '\(name)' contains a control character"
+        }
         return nil
     }
 }

@@ -87,7 +87,9 @@ struct FeedsAdd: AsyncParsableCommand {
                 feed.headers = parsedHeaders
                 return feed
             }
-            let result = try FeedEditor(configPath: options.config).add(feeds, toFile: "added.yaml")
+            let (fresh, sameFeeds) = config.withoutSameFeeds(feeds)
+            var result = try FeedEditor(configPath: options.config).add(fresh, toFile: "added.yaml")
+            result.duplicates = sameFeeds + result.duplicates
             for (feed, first) in result.duplicates {
                 print("already configured: \(TerminalText.clean(feed.url)) (at \(TerminalText.clean(first)))")
             }
@@ -112,18 +114,20 @@ struct FeedsAdd: AsyncParsableCommand {
 
     /// The feeds to add: the URL itself, or what discovery found and the user picked.
     private func choose(config: Daemon.Config) async throws -> [FeedDiscovery.Candidate] {
+        // Checked before anything else, so a bad header is named as the option, with or
+        // without discovery (not as a line of a file that was never written).
+        for header in parsedHeaders { if let problem = header.problem { throw CommandFailure.config("--header: \(problem)") } }
         let lower = url.lowercased()
         guard !noDiscover, lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
             return [FeedDiscovery.Candidate(url: url, type: "")]
         }
-        for header in parsedHeaders { if let problem = header.problem { throw CommandFailure.config("--header: \(problem)") } }
         let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent)
         defer { fetcher.shutdown() }
         var limits = FetchLimits()
         limits.maxBodyBytes = config.maxFeedBytes
         let found: FeedFinder.Found
         do {
-            found = try await FeedFinder(fetcher: fetcher, limits: limits).find(url)
+            found = try await FeedFinder(fetcher: fetcher, limits: limits, headers: parsedHeaders).find(url)
         } catch {
             throw CommandFailure.runtime("\(url): \(error) (use --no-discover to add it anyway)")
         }

@@ -27,8 +27,15 @@ struct FeedsImportOPML: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            // Read at most one byte more than the reader takes: /dev/zero or a disk image is
+            // refused after 32 MiB instead of filling memory.
+            guard let handle = FileHandle(forReadingAtPath: file) else {
                 throw CommandFailure.runtime("\(file): \(FileManager.default.fileExists(atPath: file) ? "cannot read it" : "no such file")")
+            }
+            defer { try? handle.close() }
+            let data: Data
+            do { data = try handle.read(upToCount: OPMLReader.maxBytes + 1) ?? Data() } catch {
+                throw CommandFailure.runtime("\(file): cannot read it: \(error.localizedDescription)")
             }
             let document: OPMLDocument
             do { document = try OPMLReader().read(Array(data)) } catch { throw CommandFailure.config("\(file): \(error.message)") }
@@ -37,7 +44,7 @@ struct FeedsImportOPML: AsyncParsableCommand {
             for item in document.feeds {
                 let lower = item.url.lowercased()
                 guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), ConfigLoader.checkURL(item.url, directory: "/") != nil else {
-                    print("skipped \(TerminalText.clean(item.url)) (\(file):\(item.line ?? 0)): not an http or https URL with a host")
+                    print("skipped \(TerminalText.clean(item.url)) (\(file):\(item.line ?? 0)): not a valid http or https URL")
                     invalid += 1
                     continue
                 }
@@ -46,7 +53,10 @@ struct FeedsImportOPML: AsyncParsableCommand {
                 feed.tags = item.tags
                 feeds.append(feed)
             }
-            let result = try FeedEditor(configPath: options.config).add(feeds, toFile: Self.fileName(for: file), command: "feeds import-opml")
+            let config = try ConfigLoader().load(path: options.config)
+            let (fresh, sameFeeds) = config.withoutSameFeeds(feeds)
+            var result = try FeedEditor(configPath: options.config).add(fresh, toFile: Self.fileName(for: file), command: "feeds import-opml")
+            result.duplicates = sameFeeds + result.duplicates
             for (feed, first) in result.duplicates {
                 print("skipped duplicate \(TerminalText.clean(feed.url)) (\(file):\(feed.line ?? 0)): already at \(TerminalText.clean(first))")
             }

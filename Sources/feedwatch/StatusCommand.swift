@@ -35,11 +35,11 @@ struct StatusCommand: AsyncParsableCommand {
             for feed in config.feeds {
                 let state = known[feed.url]
                 if json {
-                    var object = Self.json(feed.url, state)
+                    var object = Self.json(feed.url, state, enabled: feed.enabled)
                     if !feed.enabled, case let .object(pairs) = object { object = .object(pairs + [("enabled", .bool(false))]) }
                     print(object.serialized())
                 } else {
-                    print(Self.line(feed.url, state) + (feed.enabled ? "" : "\tDISABLED in config (enabled: false)"))
+                    print(Self.line(feed.url, state, enabled: feed.enabled) + (feed.enabled ? "" : "\tDISABLED in config (enabled: false)"))
                 }
             }
             if pending > 0, !json { print("\(pending) alerts wait in the outbox (the alert log was not writable)") }
@@ -48,7 +48,9 @@ struct StatusCommand: AsyncParsableCommand {
         }
     }
 
-    static func line(_ url: String, _ state: FeedState?) -> String {
+    /// A feed disabled in the config shows no next poll: the stored due time is from before it
+    /// was disabled, and the daemon will not poll it then.
+    static func line(_ url: String, _ state: FeedState?, enabled: Bool = true) -> String {
         guard let state else { return "\(TerminalText.clean(url))\tnever polled" }
         var parts = [TerminalText.clean(url)]
         if let reason = state.disabled { parts.append("NOT POLLED: \(TerminalText.clean(reason))") }
@@ -60,12 +62,12 @@ struct StatusCommand: AsyncParsableCommand {
         if let status = state.httpStatus { parts.append("HTTP \(status)") }
         if let fetched = state.lastFetched { parts.append("last fetch \(fetched.rfc3339)") }
         parts.append("\(state.entriesSeen) entries seen")
-        if let next = state.nextDue, state.disabled == nil { parts.append("next poll \(next.rfc3339)") }
+        if let next = state.nextDue, state.disabled == nil, enabled { parts.append("next poll \(next.rfc3339)") }
         if let moved = state.movedTo { parts.append("moved to \(TerminalText.clean(moved))") }
         return parts.joined(separator: "\t")
     }
 
-    static func json(_ url: String, _ state: FeedState?) -> JSONValue {
+    static func json(_ url: String, _ state: FeedState?, enabled: Bool = true) -> JSONValue {
         var o = JSONObjectBuilder()
         o.add("url", url)
         guard let state else {
@@ -81,7 +83,7 @@ struct StatusCommand: AsyncParsableCommand {
         o.add("entries_seen", state.entriesSeen)
         o.add("consecutive_errors", state.errorCount)
         o.add("last_error", state.lastError)
-        o.add("next_poll", state.disabled == nil ? state.nextDue?.rfc3339 : nil)
+        o.add("next_poll", state.disabled == nil && enabled ? state.nextDue?.rfc3339 : nil)
         o.add("moved_to", state.movedTo)
         o.add("disabled", state.disabled)
         return o.value

@@ -68,6 +68,32 @@ struct ConfigLoaderTests {
         }
     }
 
+    @Test func aWebURLWithASpaceOrControlCharacterIsRefused() {
+        // Foundation would percent-encode these and accept them; libcurl never fetches them.
+        for url in ["https://a.example/a b", "https://a.example/x\\ny", "https://a.example/\\u001b[2J"] {
+            #expect {
+                _ = try load("feeds:\n  - url: \"\(url)\"\n")
+            } throws: { error in
+                "\(error)".contains("feedwatch.yaml:2:5: feed: '") && "\(error)".contains("is not a valid URL")
+            }
+        }
+        #expect(ConfigLoader.checkURL("https://a.example/a%20b?q=1", directory: "/") == "https://a.example/a%20b?q=1")
+    }
+
+    @Test func sameFeedUnderAnotherSpellingHasTheSameIdentity() {
+        let key = FeedURLIdentity.key("https://example.org/feed")
+        for spelling in ["HTTPS://Example.ORG/feed", "https://example.org:443/feed", "https://example.org/feed/",
+                         "https://example.org/feed#top", " https://example.org/feed"] {
+            #expect(FeedURLIdentity.key(spelling) == key, "\(spelling)")
+        }
+        #expect(FeedURLIdentity.key("https://example.org") == FeedURLIdentity.key("https://example.org/"))
+        #expect(FeedURLIdentity.key("https://example.org?x=1") == FeedURLIdentity.key("https://example.org/?x=1"))
+        for other in ["https://example.org/Feed", "http://example.org/feed", "https://example.org:8443/feed",
+                      "https://example.org/feed?page=2", "https://example.org/feeds"] {
+            #expect(FeedURLIdentity.key(other) != key, "\(other)")
+        }
+    }
+
     @Test func invalidYAMLIsLocated() {
         #expect {
             _ = try load("feeds: [\n")

@@ -47,6 +47,22 @@ struct FeedFinderTests {
         #expect(Set(server.requests.map(\.path)).isSuperset(of: ["/feed", "/rss.xml", "/atom.xml", "/index.xml", "/feed.xml"]))
     }
 
+    @Test func theFeedsHeadersAreSentToTheAddressAndTheCommonPaths() async throws {
+        // `feeds add URL --header 'X-Api-Key: …'`: a feed behind a key answers 403 without it.
+        let body = world
+        let keyed: @Sendable (TestHTTPServer.Request) -> Bool = { $0.headers["x-api-key"] == "k-1" }
+        server.route("/private", { request in keyed(request) ? .init(status: 200, body: body) : .init(status: 403, contentType: "text/plain", "no key") })
+        server.route("/site", { request in keyed(request) ? .init(status: 200, contentType: "text/html", "<html>hi</html>") : .init(status: 403, contentType: "text/plain", "no key") })
+        server.route("/feed", { request in keyed(request) ? .init(status: 200, body: body) : .init(status: 403, contentType: "text/plain", "no key") })
+        let withKey = FeedFinder(fetcher: fetcher, headers: [HTTPHeader(name: "X-Api-Key", value: "k-1")])
+        let direct = try await withKey.find(server.baseURL + "/private")
+        #expect(direct.how == .direct)
+        let probed = try await withKey.find(server.baseURL + "/site")
+        #expect(probed.how == .probed)
+        #expect(probed.candidates.map(\.url) == [server.baseURL + "/feed"])
+        await #expect(throws: FetchError.httpStatus(403)) { _ = try await finder.find(server.baseURL + "/private") }
+    }
+
     @Test func anUnreachableAddressThrows() async throws {
         server.route("/missing", { _ in .init(status: 404, contentType: "text/plain", "no") })
         await #expect(throws: FetchError.self) { _ = try await finder.find(server.baseURL + "/missing") }

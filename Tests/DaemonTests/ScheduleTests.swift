@@ -55,6 +55,25 @@ struct ScheduleTests {
         #expect(schedule.due(now: at(100_000)).isEmpty)
     }
 
+    @Test func aReloadThatShortensTheIntervalBringsTheNextPollForward() {
+        // b's first poll is due at 3240...3960 (jittered), so a default of 60 s at 3800 moves it to 3860 at the latest.
+        var schedule = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 86_400), FeedConfig(url: "http://b/f")],
+                                defaultInterval: 3_600, now: t0)
+        schedule.reschedule([PollResult(feedURL: "http://a/f", status: .notModified), PollResult(feedURL: "http://b/f", status: .notModified)], now: t0)
+        let before = schedule.dueTimes
+        // The user edits `interval: 10m` and reloads an hour later.
+        schedule.update(feeds: [FeedConfig(url: "http://a/f", interval: 600), FeedConfig(url: "http://b/f")], defaultInterval: 3_600, now: at(3_600))
+        #expect(schedule.dueTimes["http://a/f"] == at(4_200))
+        #expect(schedule.dueTimes["http://b/f"] == before["http://b/f"], "an unchanged interval keeps its due time")
+        // A longer interval keeps the due time it had.
+        schedule.update(feeds: [FeedConfig(url: "http://a/f", interval: 7_200), FeedConfig(url: "http://b/f")], defaultInterval: 3_600, now: at(3_700))
+        #expect(schedule.dueTimes["http://a/f"] == at(4_200))
+        // So does a shorter default for a feed that has its own interval; one without follows it.
+        schedule.update(feeds: [FeedConfig(url: "http://a/f", interval: 7_200), FeedConfig(url: "http://b/f")], defaultInterval: 60, now: at(3_800))
+        #expect(schedule.dueTimes["http://a/f"] == at(4_200))
+        #expect(schedule.dueTimes["http://b/f"] == min(before["http://b/f"]!, at(3_860)))
+    }
+
     @Test func storedDueTimesSurviveARestart() {
         let schedule = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 900)], defaultInterval: 900, now: t0,
                                 stored: ["http://a/f": at(300)])

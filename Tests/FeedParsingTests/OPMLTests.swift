@@ -89,4 +89,22 @@ struct OPMLTests {
         #expect(byURL["https://d.example/"]?.tags == ["Ünïcode/ok"])
         #expect(byURL["https://d.example/"]?.title == "D tab", "control characters dropped, whitespace collapsed")
     }
+
+    @Test func theWriterNeverEmitsARawControlCharacter() throws {
+        // A feed title is written by a stranger; `export-opml` prints to a terminal, where
+        // U+009B is CSI and ESC starts a sequence.
+        let title = "a\u{1B}]0;x\u{07} b\u{9B}31m c\u{7F}d"
+        let text = OPMLWriter().write(OPMLDocument(feeds: [OPMLFeed(url: "https://a.example/", title: title)]))
+        #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
+        #expect(text.contains("b&#x9B;31m c&#x7F;d"))
+        let back = try OPMLReader().read(Array(text.utf8))
+        #expect(back.feeds.first?.title == "a]0;x b\u{9B}31m c\u{7F}d")
+    }
+
+    @Test func aFileOverTheLimitIsRefusedNotCutShort() {
+        let huge = [UInt8](repeating: 0x20, count: OPMLReader.maxBytes + 1)
+        #expect { _ = try OPMLReader().read(huge) } throws: { error in
+            (error as? OPMLError)?.message.contains("larger than 32 MiB") == true
+        }
+    }
 }

@@ -43,4 +43,12 @@ struct FetchHeadersTests {
         #expect(HTTPHeader(name: "content-length", value: "5").problem?.contains("set by feedwatch itself") == true)
         #expect(HTTPHeader(name: "X-Ok", value: "").problem == nil)
     }
+
+    @Test func controlCharactersOtherThanTabAreRefusedInAValue() {
+        let escape = HTTPHeader(name: "X-Token", value: "sec\u{1B}[2Jret")
+        #expect(escape.problem == "the value of header 'X-Token' contains a control character")
+        #expect(HTTPHeader(name: "X-Token", value: "a\u{7F}b").problem != nil)
+        #expect(HTTPHeader(name: "X-Token", value: "a\tb").problem == nil)
+        #expect(HTTPHeader(name: "X-Token", value: "Zoë ✓").problem == nil)
+    }
 }

@@ -62,7 +62,10 @@ extension ConfigLoader {
         }
         guard !feed.url.isEmpty else { reader.fail(item, "feed: 'url' is missing"); return nil }
         guard let url = Self.checkURL(feed.url, directory: directory) else {
-            reader.fail(item, "feed: '\(feed.url)' is not an http, https or file URL")
+            let lower = feed.url.lowercased()
+            reader.fail(item, lower.hasPrefix("http://") || lower.hasPrefix("https://")
+                ? "feed: '\(feed.url)' is not a valid URL (it needs a host; spaces and control characters must be percent-encoded)"
+                : "feed: '\(feed.url)' is not an http, https or file URL")
             return nil
         }
         feed.url = url

@@ -106,6 +106,9 @@ public struct ConfigLoader: Sendable {
     public static func checkURL(_ text: String, directory: String) -> String? {
         let lower = text.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            // Foundation's URL(string:) percent-encodes what it should refuse; libcurl refuses a
+            // space or control character, so such a feed could never be fetched.
+            guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) }) else { return nil }
             guard let url = URL(string: text), let host = url.host, !host.isEmpty else { return nil }
             return text
         }

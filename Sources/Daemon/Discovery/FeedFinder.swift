@@ -11,10 +11,15 @@ import Fetching
 public struct FeedFinder: Sendable {
     public let fetcher: Fetcher
     public var limits: FetchLimits
+    /// The headers the feed will be fetched with (`feeds add --header`): a feed behind an API
+    /// key answers 401 or 403 without them, so discovery must send them too. Sent to the
+    /// address and to the common paths on its site, never to an announced feed elsewhere.
+    public var headers: [HTTPHeader]
 
-    public init(fetcher: Fetcher, limits: FetchLimits = FetchLimits()) {
+    public init(fetcher: Fetcher, limits: FetchLimits = FetchLimits(), headers: [HTTPHeader] = []) {
         self.fetcher = fetcher
         self.limits = limits
+        self.headers = headers
     }
 
     public struct Found: Sendable {
@@ -32,7 +37,7 @@ public struct FeedFinder: Sendable {
 
     /// Throws `FetchError` when the address itself cannot be fetched.
     public func find(_ url: String) async throws -> Found {
-        let response = try await fetcher.fetch(FetchRequest(url: url, limits: limits))
+        let response = try await fetcher.fetch(FetchRequest(url: url, limits: limits, headers: headers))
         let parsed = FeedParser().parse(response.body, documentURL: response.effectiveURL, httpContentType: response.contentType)
         if parsed.version != .unknown {
             return Found(how: .direct, candidates: [FeedDiscovery.Candidate(url: url, title: Self.title(parsed), type: parsed.version.rawValue)])
@@ -41,10 +46,11 @@ public struct FeedFinder: Sendable {
         if !announced.isEmpty { return Found(how: .announced, candidates: announced) }
         let probes = FeedDiscovery.fallbackURLs(for: response.effectiveURL)
         struct Probed: Sendable { var candidate: FeedDiscovery.Candidate; var effectiveURL: String }
+        let headers = headers
         let found = await withTaskGroup(of: (Int, Probed?).self) { group in
             for (index, probe) in probes.enumerated() {
                 group.addTask {
-                    guard let answer = try? await fetcher.fetch(FetchRequest(url: probe, limits: limits)) else { return (index, nil) }
+                    guard let answer = try? await fetcher.fetch(FetchRequest(url: probe, limits: limits, headers: headers)) else { return (index, nil) }
                     let feed = FeedParser().parse(answer.body, documentURL: answer.effectiveURL, httpContentType: answer.contentType)
                     guard feed.version != .unknown, !feed.entries.isEmpty || feed.feed.title != nil else { return (index, nil) }
                     return (index, Probed(candidate: FeedDiscovery.Candidate(url: probe, title: Self.title(feed), type: feed.version.rawValue),

@@ -7,8 +7,15 @@ import FeedModel
 public struct OPMLReader: Sendable {
     public init() {}
 
-    /// The feeds, in document order. Throws when the document is not OPML at all.
+    /// The largest file read: a subscription list of ten thousand feeds is about 3 MB. A bigger
+    /// one is a mistake (or a disk image) and would otherwise be held in memory several times;
+    /// libxml2 also takes an `Int32` length, so without a bound a 2 GiB file would be cut short
+    /// silently.
+    public static let maxBytes = 32 << 20
+
+    /// The feeds, in document order. Throws when the document is not OPML at all, or too large.
     public func read(_ raw: [UInt8], documentURL: String? = nil) throws(OPMLError) -> OPMLDocument {
+        guard raw.count <= Self.maxBytes else { throw OPMLError(Self.tooLargeMessage) }
         LibXML2.initialize()
         let decoded = EncodingDetector.decode(raw, httpContentType: nil)
         let bytes = AmpersandRepair.repair(InternalSubset.strip(decoded.utf8).bytes).bytes
@@ -73,4 +80,9 @@ public struct OPMLReader: Sendable {
             collect(outline, folders: tags, into: &feeds, depth: depth + 1)
         }
     }
+}
+
+extension OPMLReader {
+    /// Why a file over `maxBytes` is refused.
+    public static var tooLargeMessage: String { "larger than \(maxBytes >> 20) MiB; an OPML subscription list is far smaller" }
 }

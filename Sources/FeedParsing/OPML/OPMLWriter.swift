@@ -50,7 +50,8 @@ public struct OPMLWriter: Sendable {
         return out
     }
 
-    /// Escapes text for an attribute or element; characters XML 1.0 forbids are dropped.
+    /// Escapes text for an attribute or element; characters XML 1.0 forbids are dropped, and
+    /// the other control characters are written as character references.
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -66,6 +67,9 @@ public struct OPMLWriter: Sendable {
             default:
                 let v = scalar.value
                 if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
+                // DEL and the C1 controls are allowed in XML 1.0, but raw on a terminal
+                // (`export-opml` prints to stdout) U+009B is CSI: write them as references.
+                if (0x7F...0x9F).contains(v) { out += "&#x" + String(v, radix: 16, uppercase: true) + ";"; continue }
                 out.unicodeScalars.append(scalar)
             }
         }

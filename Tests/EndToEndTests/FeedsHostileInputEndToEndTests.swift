@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `feedwatch feeds …` against input written to trip it: other spellings of a configured
+/// URL, files that are not subscription lists, headers that are not headers.
+extension FeedsEndToEndTests {
+    @Test func anotherSpellingOfAConfiguredURLIsADuplicate() throws {
+        let opml = directory.appendingPathComponent("reader.opml")
+        let upper = server.baseURL.replacingOccurrences(of: "http://", with: "HTTP://")
+        try """
+            <opml version="2.0"><body>
+              <outline text="World, shouted" xmlUrl="\(upper)/world/"/>
+              <outline text="Europe" xmlUrl="\(server.baseURL)/europe"/>
+              <outline text="Europe, slashed" xmlUrl="\(server.baseURL)/europe/"/>
+              <outline text="Spaced" xmlUrl="\(server.baseURL)/a b"/>
+            </body></opml>
+            """.write(to: opml, atomically: true, encoding: .utf8)
+        let result = try feedwatch("feeds", "import-opml", opml.path, "--no-reload")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("skipped duplicate \(upper)/world/ (\(opml.path):2): already at \(config.path):8"), "\(result.stdout)")
+        #expect(result.stdout.contains("skipped duplicate \(server.baseURL)/europe/ (\(opml.path):4): already at \(opml.path):3"), "\(result.stdout)")
+        #expect(result.stdout.contains("skipped \(server.baseURL)/a b (\(opml.path):5): not a valid http or https URL"), "\(result.stdout)")
+        #expect(result.stdout.contains("imported 1 feed into"), "\(result.stdout)")
+        #expect(try listedURLs() == [server.baseURL + "/world", server.baseURL + "/europe"])
+
+        let add = try feedwatch("feeds", "add", upper + "/europe/", "--no-discover", "--no-reload")
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stdout.contains("already configured: \(upper)/europe/ (at \(directory.path)/feeds.d/opml-reader.yaml:5)"), "\(add.stdout)")
+        #expect(add.stdout.contains("nothing added"))
+        #expect(try listedURLs().count == 2)
+    }
+
+    @Test func anOversizedOPMLFileIsRefusedWithoutReadingItAll() throws {
+        // Sparse: 40 MiB on paper, nothing on disk.
+        let huge = directory.appendingPathComponent("disk.img")
+        #expect(FileManager.default.createFile(atPath: huge.path, contents: Data("<opml><body>".utf8)))
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 40 << 20)
+        try handle.close()
+        let result = try feedwatch("feeds", "import-opml", huge.path, "--no-reload")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(huge.path): larger than 32 MiB"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("feeds.d").path))
+    }
+
+    @Test func aBadHeaderIsNamedAsTheOptionAndNothingIsWritten() throws {
+        let reserved = try feedwatch("feeds", "add", server.baseURL + "/europe", "--no-discover", "--header", "Host: elsewhere", "--no-reload")
+        #expect(reserved.status == 2)
+        #expect(reserved.stderr == "feedwatch: --header: header 'Host' is set by feedwatch itself and cannot be configured\n", "\(reserved.stderr)")
+        let escape = try feedwatch("feeds", "add", server.baseURL + "/europe", "--header", "X-Key: se\u{1B}[2Jcret", "--no-reload")
+        #expect(escape.status == 2)
+        #expect(escape.stderr == "feedwatch: --header: the value of header 'X-Key' contains a control character\n", "\(escape.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("feeds.d/added.yaml").path))
+        #expect(server.requests.isEmpty, "nothing is fetched with a header that cannot be sent")
+    }
+
+    @Test func aDisabledFeedShowsNoNextPoll() async throws {
+        // The daemon (not `run --once`) stores when each feed is next due.
+        let daemon = Process()
+        daemon.executableURL = TestPaths.feedwatchBinary
+        daemon.arguments = ["run", "--config", config.path]
+        daemon.standardError = FileHandle.nullDevice
+        daemon.standardOutput = FileHandle.nullDevice
+        try daemon.run()
+        var enabled = try feedwatch("status")
+        for _ in 0..<200 where !enabled.stdout.contains("next poll") {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            enabled = try feedwatch("status")
+        }
+        daemon.terminate()
+        daemon.waitUntilExit()
+        #expect(enabled.stdout.contains("next poll"), "\(enabled.stdout)")
+        var text = try String(contentsOf: config, encoding: .utf8)
+        text = text.replacingOccurrences(of: "   # keep this comment", with: "\n    enabled: false")
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        let status = try feedwatch("status")
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("DISABLED in config"), "\(status.stdout)")
+        #expect(!status.stdout.contains("next poll"), "\(status.stdout)")
+        let json = try feedwatch("status", "--json")
+        #expect(json.stdout.contains("\"enabled\":false"), "\(json.stdout)")
+        #expect(!json.stdout.contains("next_poll\":\"2"), "\(json.stdout)")
+    }
+}
