@@ -38,3 +38,35 @@ public struct HTTPHeader: Sendable, Equatable {
         return nil
     }
 }
+
+extension HTTPHeader {
+    /// Headers that carry credentials, which libcurl keeps from another host on a redirect.
+    public static let credentials: Set<String> = ["authorization", "cookie"]
+
+    /// The headers to send when a feed configured at `configured` is fetched from `address`
+    /// (its new home after a permanent redirect). On another origin (scheme, host or port)
+    /// the credentials are left out, as libcurl does when it follows the redirect itself:
+    /// otherwise a 301 to another host would hand it the feed's token on the next poll.
+    public static func sendable(_ headers: [HTTPHeader], configured: String, address: String) -> [HTTPHeader] {
+        if headers.isEmpty || configured == address { return headers }
+        if let from = origin(configured), let to = origin(address), from == to { return headers }
+        return headers.filter { !credentials.contains($0.name.lowercased()) }
+    }
+
+    /// "https://example.org:443" for an http(s) URL: scheme and host lower-cased, userinfo
+    /// dropped, the default port written out; nil for anything else.
+    static func origin(_ url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let scheme = url[..<schemeEnd.lowerBound].lowercased()
+        guard scheme == "http" || scheme == "https" else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        var authority = Substring(rest[..<(rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex)].lowercased())
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        let hostEnd = authority.hasPrefix("[") ? authority.firstIndex(of: "]").map { authority.index(after: $0) } ?? authority.endIndex
+            : authority.firstIndex(of: ":") ?? authority.endIndex
+        let host = authority[..<hostEnd]
+        var port = authority[hostEnd...].drop { $0 == ":" }
+        if port.isEmpty { port = scheme == "http" ? "80" : "443" }
+        return scheme + "://" + host + ":" + port
+    }
+}

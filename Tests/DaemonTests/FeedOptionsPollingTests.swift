@@ -47,6 +47,28 @@ struct FeedOptionsPollingTests {
         </channel></rss>
         """
 
+    @Test func aFeedMovedToAnotherHostNeverGetsItsCredentials() async throws {
+        // A 301 to another origin: libcurl keeps Authorization from it while following the
+        // redirect, and the polls after it, which go straight to the new address, must too.
+        let elsewhere = try TestHTTPServer()
+        let body = rss
+        elsewhere.route("/feed", { _ in .init(status: 200, body) })
+        let target = elsewhere.baseURL + "/feed"
+        server.route("/moving", { _ in .init(status: 301, headers: [("Location", target)]) })
+        let rt = try await runtime([feed("/moving") { $0.headers = [HTTPHeader(name: "Authorization", value: "Bearer s3cret"),
+                                                                    HTTPHeader(name: "X-Client", value: "feedwatch-test")] }])
+        for _ in 0..<2 { _ = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)) }
+        #expect(try await rt.ledger.feedState(server.baseURL + "/moving")?.movedTo == target)
+        #expect(server.requests.count == 1, "the second poll goes to the new address")
+        #expect(elsewhere.requests.count == 2)
+        #expect(elsewhere.requests.allSatisfy { $0.headers["authorization"] == nil })
+        #expect(elsewhere.requests.last?.headers["x-client"] == "feedwatch-test", "other headers follow, as with libcurl")
+        #expect(HTTPHeader.sendable([HTTPHeader(name: "Cookie", value: "a=b")], configured: "https://a.example/f",
+                                    address: "HTTPS://A.example:443/g") == [HTTPHeader(name: "Cookie", value: "a=b")])
+        #expect(HTTPHeader.sendable([HTTPHeader(name: "Cookie", value: "a=b")], configured: "https://a.example/f",
+                                    address: "http://a.example/f").isEmpty, "not over plain http either")
+    }
+
     @Test func configuredHeadersAreSent() async throws {
         let body = rss
         server.route("/private", { request in

@@ -86,7 +86,8 @@ public struct FeedPoller: Sendable {
         // A feed that moved permanently is fetched from its new address; it keeps its identity.
         let address = state?.movedTo ?? feed.url
         let request = FetchRequest(url: address, allowFileURL: feed.isFile, etag: state?.etag,
-                                   lastModified: state?.lastModified, limits: limits, headers: feed.headers)
+                                   lastModified: state?.lastModified, limits: limits,
+                                   headers: HTTPHeader.sendable(feed.headers, configured: feed.url, address: address))
         let response = try await fetcher.fetch(request)
         var moved: String?
         if response.permanentlyMoved, response.effectiveURL != address {
