@@ -13,7 +13,7 @@ struct WatchTestCommand: AsyncParsableCommand {
             For every entry: whether the watch fires, what matched (alias, field, snippet) or why \
             not (not mentioned, excluded, only a weak alias without context), and the rules it makes \
             fire. Exit status 0 when it fires on at least one entry, 1 when it fires on none, 2 for \
-            an unknown watch or a configuration error.
+            an unknown watch, a configuration error or an input that cannot be read.
 
             Example:
               feedwatch watch test "Vladimir Putin" article.txt
@@ -64,6 +64,10 @@ struct WatchTestCommand: AsyncParsableCommand {
             if !json {
                 print("\n'\(TerminalText.clean(watch.name))' fires on \(fired) of \(input.items.count) entr\(input.items.count == 1 ? "y" : "ies")")
             }
+        } catch let failure as CommandFailure {
+            // Status 1 means "fires on none" (`watch test … || echo would not alert`): an input
+            // that cannot be read or fetched is an error, 2, as grep does.
+            exitWith(CommandFailure(message: failure.message, code: 2))
         } catch {
             exitWith(error)
         }

@@ -95,6 +95,13 @@ struct WatchCommandEndToEndTests {
         let unknown = try feedwatch(["watch", "test", "Nobody", "-", "-c", demo], stdin: "x")
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("no watch named 'Nobody'"))
+
+        // 1 means "does not fire": an input that cannot be read must not look like that.
+        let missing = try feedwatch(["watch", "test", "sanctions", "/nonexistent/article.txt", "-c", demo])
+        #expect(missing.status == 2, "\(missing.stderr)")
+        #expect(missing.stderr.contains("/nonexistent/article.txt: no such file"), "\(missing.stderr)")
+        let unreachable = try feedwatch(["watch", "test", "sanctions", "http://127.0.0.1:9/feed.xml", "-c", demo])
+        #expect(unreachable.status == 2, "\(unreachable.stderr)")
     }
 
     @Test(.timeLimit(.minutes(2)))
