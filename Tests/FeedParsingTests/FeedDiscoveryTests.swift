@@ -51,6 +51,20 @@ struct FeedDiscoveryTests {
             <link rel="alternate" type="application/rss+xml" href="">
             """)
         #expect(found.isEmpty)
+        let base = find("""
+            <base href="file:///etc/"><link rel="alternate" type="application/rss+xml" href="passwd">
+            """)
+        #expect(base.isEmpty, "a <base> with another scheme makes relative hrefs unusable")
+    }
+
+    @Test func protocolRelativeAndUnfetchableHrefs() {
+        let found = find("""
+            <link rel="alternate" type="application/rss+xml" href="//cdn.example/feed">
+            <link rel="alternate" type="application/rss+xml" href="https://x.example/a b">
+            <link rel="alternate" type="application/atom+xml" href="https://x.example/\u{1B}[2J">
+            <link rel="alternate" type="application/atom+xml" href="/my feed.xml">
+            """)
+        #expect(found.map(\.url) == ["https://cdn.example/feed", "https://example.org/my%20feed.xml"])
     }
 
     @Test func aPageWithoutFeedsOrBytesHasNone() {

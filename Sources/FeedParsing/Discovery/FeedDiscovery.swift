@@ -67,6 +67,9 @@ public struct FeedDiscovery: Sendable {
             let url = URLResolver.resolve(href, against: base)
             let lower = url.lowercased()
             guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { continue }
+            // An absolute href is kept as written: one with a space or control character
+            // cannot be fetched (nor configured), so it is no candidate.
+            guard !url.unicodeScalars.contains(where: { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) }) else { continue }
             guard !out.contains(where: { $0.url == url }) else { continue }
             let title = XMLTree.attribute(link, "title")?.collapsedWhitespace
             out.append(Candidate(url: url, title: title?.isEmpty == false ? title : nil, type: type))
