@@ -53,6 +53,12 @@ extension HTTPHeader {
         return headers.filter { !credentials.contains($0.name.lowercased()) }
     }
 
+    /// Whether two http(s) URLs share scheme, host and port (false when either is not http(s)).
+    public static func sameOrigin(_ a: String, _ b: String) -> Bool {
+        guard let x = origin(a), let y = origin(b) else { return false }
+        return x == y
+    }
+
     /// "https://example.org:443" for an http(s) URL: scheme and host lower-cased, userinfo
     /// dropped, the default port written out; nil for anything else.
     static func origin(_ url: String) -> String? {

@@ -10,8 +10,8 @@ struct FeedsAdd: AsyncParsableCommand {
         abstract: "Add a feed, or find the feeds of a site's page and add one.",
         discussion: """
             A feed URL is added as it is. For a web page, the feeds it announces \
-            (<link rel="alternate" type="application/rss+xml|atom+xml|feed+json">) are offered; \
-            a page that announces none has /feed, /rss.xml, /atom.xml, /index.xml and /feed.xml \
+            (<link rel="alternate" type="application/rss+xml|atom+xml|feed+json">) are fetched \
+            and those that are feeds offered; a page that announces none that work has /feed, /rss.xml, /atom.xml, /index.xml and /feed.xml \
             tried. With several, a terminal is asked which to add; otherwise they are listed and \
             the command exits with status 2 unless --first or --all says which. \
             The feed is written to feeds_dir/added.yaml and the running daemon is told to reload.
@@ -132,12 +132,16 @@ struct FeedsAdd: AsyncParsableCommand {
             throw CommandFailure.runtime("\(url): \(error) (use --no-discover to add it anyway)")
         }
         let candidates = found.candidates
+        for (candidate, reason) in found.rejected {
+            print("\(TerminalText.clean(url)) announces \(TerminalText.clean(candidate.url)), which is not offered: \(TerminalText.clean(reason))")
+        }
         switch found.how {
         case .direct: return candidates
         case .announced: print("\(TerminalText.clean(url)) is a web page; it announces \(candidates.count) feed\(candidates.count == 1 ? "" : "s"):")
         case .probed:
             guard !candidates.isEmpty else {
-                throw CommandFailure.runtime("\(url): no feed found: the page announces none (<link rel=\"alternate\">), and none of \(FeedDiscovery.commonPaths.joined(separator: ", ")) is a feed")
+                let announced = found.rejected.isEmpty ? "the page announces none (<link rel=\"alternate\">)" : "the feeds the page announces do not work"
+                throw CommandFailure.runtime("\(url): no feed found: \(announced), and none of \(FeedDiscovery.commonPaths.joined(separator: ", ")) is a feed (use --no-discover to add it anyway)")
             }
             print("\(TerminalText.clean(url)) is a web page that announces no feed; found at common paths:")
         }

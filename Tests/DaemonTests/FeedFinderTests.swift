@@ -27,12 +27,48 @@ struct FeedFinderTests {
     }
 
     @Test func aPagesAnnouncedFeedsAreOfferedWithoutProbing() async throws {
+        let body = world
         server.route("/", { _ in .init(status: 200, contentType: "text/html",
                                       "<html><head><link rel=alternate type=application/atom+xml href=/a.atom></head></html>") })
+        server.route("/a.atom", { _ in .init(status: 200, body: body) })
         let found = try await finder.find(server.baseURL + "/")
         #expect(found.how == .announced)
         #expect(found.candidates.map(\.url) == [server.baseURL + "/a.atom"])
-        #expect(server.requests.count == 1)
+        #expect(found.candidates.first?.title == "World News & Politics (sample)", "the feed's own title when the link has none")
+        #expect(Set(server.requests.map(\.path)) == ["/", "/a.atom"])
+    }
+
+    @Test func announcedLinksThatAreNotFeedsAreNotOffered() async throws {
+        // Sites announce dead feeds, comment pages served as HTML, feeds on another host.
+        let body = world
+        let elsewhere = try TestHTTPServer()
+        elsewhere.route("/cdn.rss", { _ in .init(status: 200, body: body) })
+        server.route("/", { _ in .init(status: 200, contentType: "text/html", """
+            <link rel=alternate type=application/rss+xml href=/gone.rss>
+            <link rel=alternate type=application/rss+xml href=/comments>
+            <link rel=alternate type=application/rss+xml href=/good.rss>
+            <link rel=alternate type=application/rss+xml href=\(elsewhere.baseURL)/cdn.rss>
+            """) })
+        server.route("/gone.rss", { _ in .init(status: 404, contentType: "text/plain", "no") })
+        server.route("/comments", { _ in .init(status: 200, contentType: "text/html", "<html><body>comments</body></html>") })
+        server.route("/good.rss", { _ in .init(status: 200, body: body) })
+        let withKey = FeedFinder(fetcher: fetcher, headers: [HTTPHeader(name: "X-Api-Key", value: "k-1")])
+        let found = try await withKey.find(server.baseURL + "/")
+        #expect(found.how == .announced)
+        #expect(found.candidates.map(\.url) == [server.baseURL + "/good.rss", elsewhere.baseURL + "/cdn.rss"])
+        #expect(found.rejected.map(\.candidate.url) == [server.baseURL + "/gone.rss", server.baseURL + "/comments"])
+        #expect(found.rejected.map(\.reason) == ["HTTP 404", "not a feed (text/html)"])
+        #expect(server.requests.filter { $0.path == "/good.rss" }.allSatisfy { $0.headers["x-api-key"] == "k-1" })
+        #expect(elsewhere.requests.allSatisfy { $0.headers["x-api-key"] == nil }, "the user's headers stay on the address's site")
+
+        // None of them works: the common paths are tried.
+        server.route("/good.rss", { _ in .init(status: 500, contentType: "text/plain", "down") })
+        server.route("/", { _ in .init(status: 200, contentType: "text/html", "<link rel=alternate type=application/rss+xml href=/good.rss>") })
+        server.route("/feed", { _ in .init(status: 200, body: body) })
+        let fallback = try await finder.find(server.baseURL + "/")
+        #expect(fallback.how == .probed)
+        #expect(fallback.candidates.map(\.url) == [server.baseURL + "/feed"])
+        #expect(fallback.rejected.map(\.reason) == ["HTTP 500"])
     }
 
     @Test func commonPathsAreProbedAndRedirectsToOneFeedOfferedOnce() async throws {

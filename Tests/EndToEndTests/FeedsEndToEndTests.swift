@@ -86,6 +86,8 @@ struct FeedsEndToEndTests {
             </head><body>hello</body></html>
             """) })
         server.route("/feeds/world.rss", { _ in .init(status: 200, body: body) })
+        let europe = try TestPaths.sampleBytes("europe-desk.atom.xml")
+        server.route("/feeds/europe.atom", { _ in .init(status: 200, body: europe) })
         let ask = try feedwatch("feeds", "add", server.baseURL + "/", "--no-reload", stdin: "")
         #expect(ask.status == 2)
         #expect(ask.stdout.contains("1. \(server.baseURL)/feeds/world.rss  (World)"), "\(ask.stdout)")
@@ -221,6 +223,9 @@ extension FeedsEndToEndTests {
             <link rel="alternate" type="application/rss+xml" href="/one.rss">
             <link rel="alternate" type="application/rss+xml" href="/two.rss">
             """) })
+        let body = world
+        server.route("/one.rss", { _ in .init(status: 200, body: body) })
+        server.route("/two.rss", { _ in .init(status: 200, body: body) })
         let command = [TestPaths.feedwatchBinary.path, "feeds", "add", server.baseURL + "/", "--no-reload", "--config", config.path]
             .map { "'" + $0 + "'" }.joined(separator: " ")
         let result = try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"], stdin: "9\n2\n")

@@ -5,9 +5,9 @@ import Fetching
 /// `feeds add https://example.org/`: what to subscribe to when the user gives a site's address.
 ///
 /// The address is fetched with the daemon's fetcher (same limits, http/https only). A feed is
-/// taken as is; an HTML page's announced feeds (`FeedDiscovery`) are offered; a page that
-/// announces none has the common paths (`/feed`, `/rss.xml`, …) tried, keeping those that
-/// parse as feeds.
+/// taken as is; an HTML page's announced feeds (`FeedDiscovery`) are fetched and those that
+/// parse as feeds offered; a page that announces none that work has the common paths
+/// (`/feed`, `/rss.xml`, …) tried, keeping those that parse as feeds.
 public struct FeedFinder: Sendable {
     public let fetcher: Fetcher
     public var limits: FetchLimits
@@ -33,6 +33,9 @@ public struct FeedFinder: Sendable {
         }
         public var how: How
         public var candidates: [FeedDiscovery.Candidate]
+        /// Announced feeds that did not answer with a feed (a dead link, an HTML page), each
+        /// with why: offering them would subscribe the user to something that never works.
+        public var rejected: [(candidate: FeedDiscovery.Candidate, reason: String)] = []
     }
 
     /// Throws `FetchError` when the address itself cannot be fetched.
@@ -43,7 +46,8 @@ public struct FeedFinder: Sendable {
             return Found(how: .direct, candidates: [FeedDiscovery.Candidate(url: url, title: Self.title(parsed), type: parsed.version.rawValue)])
         }
         let announced = FeedDiscovery().candidates(inHTML: response.body, pageURL: response.effectiveURL)
-        if !announced.isEmpty { return Found(how: .announced, candidates: announced) }
+        let (working, rejected) = await check(announced, address: url)
+        if !working.isEmpty { return Found(how: .announced, candidates: working, rejected: rejected) }
         let probes = FeedDiscovery.fallbackURLs(for: response.effectiveURL)
         struct Probed: Sendable { var candidate: FeedDiscovery.Candidate; var effectiveURL: String }
         let headers = headers
@@ -63,7 +67,43 @@ public struct FeedFinder: Sendable {
             var seen = Set<String>()
             return out.sorted { $0.0 < $1.0 }.map(\.1).filter { seen.insert($0.effectiveURL).inserted }.map(\.candidate)
         }
-        return Found(how: .probed, candidates: found)
+        return Found(how: .probed, candidates: found, rejected: rejected)
+    }
+
+    /// Fetches each announced feed (at once) and keeps those that parse as feeds, in order.
+    /// The user's headers go only to the address's own origin: an announced feed on another
+    /// host gets none of them.
+    private func check(_ candidates: [FeedDiscovery.Candidate], address: String) async
+        -> (working: [FeedDiscovery.Candidate], rejected: [(candidate: FeedDiscovery.Candidate, reason: String)]) {
+        guard !candidates.isEmpty else { return ([], []) }
+        let (fetcher, limits, headers) = (fetcher, limits, headers)
+        let outcomes = await withTaskGroup(of: (Int, String?, String?).self) { group in
+            for (index, candidate) in candidates.enumerated() {
+                group.addTask {
+                    let request = FetchRequest(url: candidate.url, limits: limits,
+                                               headers: HTTPHeader.sameOrigin(address, candidate.url) ? headers : [])
+                    let answer: FetchResponse
+                    do { answer = try await fetcher.fetch(request) } catch { return (index, "\(error)", nil) }
+                    let feed = FeedParser().parse(answer.body, documentURL: answer.effectiveURL, httpContentType: answer.contentType)
+                    guard feed.version != .unknown else {
+                        return (index, "not a feed" + (answer.contentType.map { " (\($0))" } ?? ""), nil)
+                    }
+                    return (index, nil, Self.title(feed))
+                }
+            }
+            var all: [(Int, String?, String?)] = []
+            for await outcome in group { all.append(outcome) }
+            return all.sorted { $0.0 < $1.0 }
+        }
+        var working: [FeedDiscovery.Candidate] = []
+        var rejected: [(candidate: FeedDiscovery.Candidate, reason: String)] = []
+        for (index, problem, title) in outcomes {
+            var candidate = candidates[index]
+            if let problem { rejected.append((candidate, problem)); continue }
+            if candidate.title == nil { candidate.title = title }
+            working.append(candidate)
+        }
+        return (working, rejected)
     }
 
     static func title(_ feed: ParsedFeed) -> String? {
