@@ -80,6 +80,15 @@ struct ConfigLoaderTests {
         #expect(ConfigLoader.checkURL("https://a.example/a%20b?q=1", directory: "/") == "https://a.example/a%20b?q=1")
     }
 
+    @Test func anotherSpellingOfAListedURLIsListedTwice() {
+        #expect {
+            _ = try load("feeds:\n  - url: https://example.org/feed\n  - url: HTTPS://Example.org:443/feed/\n")
+        } throws: { error in
+            "\(error)".contains("feedwatch.yaml:3:5: feed: HTTPS://Example.org:443/feed/ is listed twice (first at line 2)")
+        }
+        #expect(throws: Never.self) { _ = try load("feeds:\n  - url: https://example.org/feed\n  - url: https://example.org/Feed\n") }
+    }
+
     @Test func sameFeedUnderAnotherSpellingHasTheSameIdentity() {
         let key = FeedURLIdentity.key("https://example.org/feed")
         for spelling in ["HTTPS://Example.ORG/feed", "https://example.org:443/feed", "https://example.org/feed/",

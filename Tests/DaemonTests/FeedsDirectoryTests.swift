@@ -42,6 +42,13 @@ struct FeedsDirectoryTests {
             let text = "\(error)"
             return text.contains("mine.yaml:4: feed: https://a.example/ is listed twice (also at \(configPath):2)")
         }
+        // The same feed spelled differently (an OPML export's capitals, a trailing slash).
+        try write("feeds:\n  - HTTPS://A.EXAMPLE\n", "mine.yaml")
+        #expect {
+            _ = try ConfigLoader().load(path: configPath)
+        } throws: { error in
+            "\(error)".contains("mine.yaml:2: feed: HTTPS://A.EXAMPLE is listed twice (also at \(configPath):2)")
+        }
     }
 
     @Test func feedsDirCanBeMovedAndAMissingDirectoryHasNoFeeds() throws {

@@ -18,11 +18,13 @@ extension ConfigLoader {
         var seen: [String: Int] = [:]
         for item in sequence {
             guard var feed = feed(item, directory: directory, reader: &reader) else { continue }
-            if let first = seen[feed.url] {
+            // Another spelling of the same address (FeedURLIdentity) would poll it twice and
+            // raise every alert twice.
+            if let first = seen[FeedURLIdentity.key(feed.url)] {
                 reader.fail(item, "feed: \(feed.url) is listed twice (first at line \(first))")
                 continue
             }
-            seen[feed.url] = item.mark?.line ?? 0
+            seen[FeedURLIdentity.key(feed.url)] = item.mark?.line ?? 0
             feed.source = reader.file
             out.append(feed)
         }
@@ -153,16 +155,16 @@ extension ConfigLoader {
     public func merge(_ feeds: [FeedConfig], files: [(path: String, text: String)], errors: [ConfigError] = []) throws(ConfigErrors) -> [FeedConfig] {
         var errors = errors
         var all = feeds
-        var where_: [String: String] = Dictionary(feeds.map { ($0.url, $0.location) }, uniquingKeysWith: { a, _ in a })
+        var where_: [String: String] = Dictionary(feeds.map { (FeedURLIdentity.key($0.url), $0.location) }, uniquingKeysWith: { a, _ in a })
         for (path, text) in files {
             let (list, fileErrors) = parseFeedsFile(text, path: path)
             errors += fileErrors
             for feed in list {
-                if let first = where_[feed.url] {
+                if let first = where_[FeedURLIdentity.key(feed.url)] {
                     errors.append(ConfigError(file: path, line: feed.line, message: "feed: \(feed.url) is listed twice (also at \(first)); remove one"))
                     continue
                 }
-                where_[feed.url] = feed.location
+                where_[FeedURLIdentity.key(feed.url)] = feed.location
                 all.append(feed)
             }
         }
