@@ -1,5 +1,6 @@
 import ArgumentParser
 import Daemon
+import Fetching
 import Foundation
 
 /// `--no-reload`, shared by the commands that edit feeds.
@@ -18,6 +19,15 @@ extension Daemon.Config {
         // Another spelling of the same address (case of scheme and host, default port, trailing slash).
         let key = FeedURLIdentity.key(argument)
         return feeds.first { FeedURLIdentity.key($0.url) == key }
+    }
+
+    /// The configured headers of the feed at `address` (any spelling of its URL), for
+    /// `watch test` and `scan` fetching a feed that needs its API key; none for other input.
+    func headers(forAddress address: String) -> [HTTPHeader] {
+        let lower = address.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return [] }
+        let key = FeedURLIdentity.key(address)
+        return feeds.first { FeedURLIdentity.key($0.url) == key }?.headers ?? []
     }
 
     /// Splits feeds to add into those not configured yet and those that are, under this or

@@ -4,13 +4,15 @@ import Fetching
 /// Reads a command's FILE|URL argument: http(s) URLs through the fetcher (same limits and
 /// TLS rules as the daemon), anything else as a local file, `-` as standard input.
 enum InputSource {
-    static func load(_ argument: String) async throws -> (bytes: [UInt8], url: String?, contentType: String?) {
+    /// - Parameter headers: the headers the config gives this URL's feed (an API key): a feed
+    ///   that needs them answers 401 or 403 to a request without them.
+    static func load(_ argument: String, headers: [HTTPHeader] = []) async throws -> (bytes: [UInt8], url: String?, contentType: String?) {
         let lower = argument.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
             let fetcher = Fetcher()
             defer { fetcher.shutdown() }
             do {
-                let response = try await fetcher.fetch(FetchRequest(url: argument))
+                let response = try await fetcher.fetch(FetchRequest(url: argument, headers: headers))
                 return (response.body, response.effectiveURL, response.contentType)
             } catch {
                 throw CommandFailure.runtime("\(argument): \(error)")

@@ -29,7 +29,7 @@ struct ScanCommand: AsyncParsableCommand {
             let config = try ConfigLoader().load(path: options.config)
             let lists = try WatchListLoader().load(directory: config.watchlists)
             let factory = AlertFactory(matcher: WatchMatcher(watches: lists.watches, rules: lists.rules))
-            let input = try await ScanInput.load(source)
+            let input = try await ScanInput.load(source, headers: config.headers(forAddress: source))
             let (items, url) = (input.items, input.url)
             let formatter = AlertFormatter(color: ProcessEnvironment.useColor)
             var total = 0

@@ -1,5 +1,6 @@
 import FeedModel
 import FeedParsing
+import Fetching
 import Watching
 
 /// The entries `scan` and `watch test` look at: a feed's entries, or one article (plain text
@@ -10,8 +11,8 @@ struct ScanInput {
     var url: String?
     var feedTitle: String?
 
-    static func load(_ source: String) async throws -> ScanInput {
-        let (bytes, url, contentType) = try await InputSource.load(source)
+    static func load(_ source: String, headers: [HTTPHeader] = []) async throws -> ScanInput {
+        let (bytes, url, contentType) = try await InputSource.load(source, headers: headers)
         let parsed = FeedParser().parse(bytes, documentURL: url, httpContentType: contentType)
         if parsed.version != .unknown {
             return ScanInput(items: parsed.entries.map { ($0, EntryText($0)) }, url: url, feedTitle: parsed.feed.title?.value)

@@ -39,7 +39,7 @@ struct WatchTestCommand: AsyncParsableCommand {
             let lists = try WatchListLoader().load(directory: config.watchlists)
             let matcher = WatchMatcher(watches: lists.watches, rules: lists.rules)
             let watch = try Self.resolve(name, lists.watches, matcher)
-            let input = try await ScanInput.load(source)
+            let input = try await ScanInput.load(source, headers: config.headers(forAddress: source))
             for (n, item) in input.items.enumerated() {
                 let (hits, rules) = matcher.evaluate(item.text)
                 let hit = hits.first { $0.watch.name == watch.name }

@@ -82,4 +82,23 @@ extension FeedsEndToEndTests {
         #expect(json.stdout.contains("\"enabled\":false"), "\(json.stdout)")
         #expect(!json.stdout.contains("next_poll\":\"2"), "\(json.stdout)")
     }
+
+    @Test func watchTestAndScanSendAConfiguredFeedsHeaders() throws {
+        let body = world
+        server.route("/private", { request in
+            request.headers["x-api-key"] == "k-123-secret" ? .init(status: 200, body: body) : .init(status: 403, contentType: "text/plain", "no key")
+        })
+        var text = try String(contentsOf: config, encoding: .utf8)
+        text += "  - url: \(server.baseURL)/private\n    headers: {X-Api-Key: k-123-secret}\n"
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        let test = try feedwatch("watch", "test", "Vladimir Putin", server.baseURL + "/private")
+        #expect(test.status == 0 || test.status == 1, "\(test.stderr)")
+        #expect(test.stdout.contains("of 4 entries"), "\(test.stdout)")
+        let scan = try feedwatch("scan", server.baseURL + "/private")
+        #expect(scan.status == 0, "\(scan.stderr)")
+        #expect(!(test.stdout + test.stderr + scan.stdout + scan.stderr).contains("k-123-secret"))
+        // Another URL is not sent the feed's key.
+        _ = try feedwatch("watch", "test", "Vladimir Putin", server.baseURL + "/private?other")
+        #expect(server.requests.filter { $0.headers["x-api-key"] != nil }.count == 2)
+    }
 }
