@@ -103,6 +103,14 @@ struct ConfigLoaderTests {
         }
     }
 
+    @Test func fileErrorsAreWordedAsTheSystemWordsThem() {
+        // Foundation's "The operation could not be completed. You don't have permission." for
+        // a feeds.d that cannot be created (`feeds add` without sudo).
+        #expect(ConfigLoader.reason(NSError(domain: NSCocoaErrorDomain, code: NSFileWriteNoPermissionError)) == "permission denied")
+        #expect(ConfigLoader.reason(NSError(domain: NSCocoaErrorDomain, code: NSFileWriteVolumeReadOnlyError)) == "read-only file system")
+        #expect(ConfigLoader.reason(NSError(domain: NSCocoaErrorDomain, code: NSFileReadNoPermissionError)) == "permission denied")
+    }
+
     @Test func invalidYAMLIsLocated() {
         #expect {
             _ = try load("feeds: [\n")
