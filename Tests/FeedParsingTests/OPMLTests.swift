@@ -107,4 +107,14 @@ struct OPMLTests {
             (error as? OPMLError)?.message.contains("larger than 32 MiB") == true
         }
     }
+
+    @Test func deeplyNestedFoldersLoseNoFeed() throws {
+        var text = "<opml version=\"2.0\"><body>"
+        for level in 0..<100 { text += "<outline text=\"f\(level)\">" }
+        text += "<outline text=\"deep\" xmlUrl=\"https://deep.example/\"/>"
+        text += String(repeating: "</outline>", count: 100) + "</body></opml>"
+        let document = try OPMLReader().read(Array(text.utf8))
+        #expect(document.feeds.map(\.url) == ["https://deep.example/"])
+        #expect(document.feeds.first?.tags == (0..<32).map { "f\($0)" })
+    }
 }

@@ -53,13 +53,15 @@ public struct OPMLReader: Sendable {
 
     /// Outlines at any depth: one with `xmlUrl` is a feed, one without is a folder whose title
     /// becomes a tag of everything inside it.
+    /// libxml2 stops at 256 levels of elements, which bounds the recursion; folders past the
+    /// 32nd add no more tags, but their feeds are still read (nothing is dropped silently).
     private func collect(_ node: xmlNodePtr, folders: [String], into feeds: inout [OPMLFeed], depth: Int = 0) {
-        guard depth < 64 else { return } // deeper nesting is no subscription list
+        guard depth < 1024 else { return }
         for outline in XMLTree.elements(of: node) where XMLTree.name(outline) == "outline" {
             let label = (XMLTree.attribute(outline, "title") ?? XMLTree.attribute(outline, "text"))?.collapsedWhitespace
             let url = XMLTree.attribute(outline, "xmlUrl")?.trimmedWhitespace ?? ""
             if url.isEmpty {
-                let inner = label.map { $0.isEmpty ? folders : folders + [$0] } ?? folders
+                let inner = label.map { $0.isEmpty || folders.count >= 32 ? folders : folders + [$0] } ?? folders
                 collect(outline, folders: inner, into: &feeds, depth: depth + 1)
                 continue
             }
