@@ -23,8 +23,13 @@ public struct HTTPHeader: Sendable, Equatable {
         guard !name.isEmpty else { return "a header name must not be empty" }
         // RFC 9110 token characters only.
         let tokenExtras = Set("!#$%&'*+-.^_`|~".unicodeScalars)
-        guard name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || tokenExtras.contains($0)) }) else {
-            return "header name '\(name)' has characters a header name cannot have"
+        let isToken: (Unicode.Scalar) -> Bool = { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || tokenExtras.contains($0)) }
+        if let bad = name.unicodeScalars.firstIndex(where: { !isToken($0) }) {
+            // Only the part before the bad character is quoted: "Authorization Bearer abc…" is
+            // a value pasted where the name goes, and what follows the space may be the token.
+            let shown = String(name.unicodeScalars[..<bad])
+            let what = name.unicodeScalars[bad] == " " ? "a space" : name.unicodeScalars[bad] == "=" ? "'='" : "a character"
+            return "header name '\(shown)…' has \(what) a header name cannot have (write 'Name: value')"
         }
         if Self.reserved.contains(name.lowercased()) { return "header '\(name)' is set by feedwatch itself and cannot be configured" }
         if value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {

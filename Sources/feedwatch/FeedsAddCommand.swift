@@ -116,7 +116,11 @@ struct FeedsAdd: AsyncParsableCommand {
     private func choose(config: Daemon.Config) async throws -> [FeedDiscovery.Candidate] {
         // Checked before anything else, so a bad header is named as the option, with or
         // without discovery (not as a line of a file that was never written).
-        for header in parsedHeaders { if let problem = header.problem { throw CommandFailure.config("--header: \(problem)") } }
+        var names = Set<String>()
+        for header in parsedHeaders {
+            if let problem = header.problem { throw CommandFailure.config("--header: \(problem)") }
+            if !names.insert(header.name.lowercased()).inserted { throw CommandFailure.config("--header: '\(header.name)' is given twice") }
+        }
         let lower = url.lowercased()
         guard !noDiscover, lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
             return [FeedDiscovery.Candidate(url: url, type: "")]

@@ -121,7 +121,7 @@ struct FeedsDirectoryTests {
         } throws: { error in
             let text = "\(error)"
             return text.contains("f.yaml:4:7: headers: header 'Host' is set by feedwatch itself")
-                && text.contains("f.yaml:5:7: headers: header name 'Bad Name' has characters")
+                && text.contains("f.yaml:5:7: headers: header name 'Bad…' has a space a header name cannot have")
                 && text.contains("f.yaml:6:7: headers: the value of header 'X-Token' contains a line break")
                 && !text.contains("secret") && !text.contains("evil")
         }

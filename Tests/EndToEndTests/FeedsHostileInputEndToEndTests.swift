@@ -51,6 +51,9 @@ extension FeedsEndToEndTests {
         let escape = try feedwatch("feeds", "add", server.baseURL + "/europe", "--header", "X-Key: se\u{1B}[2Jcret", "--no-reload")
         #expect(escape.status == 2)
         #expect(escape.stderr == "feedwatch: --header: the value of header 'X-Key' contains a control character\n", "\(escape.stderr)")
+        let twice = try feedwatch("feeds", "add", server.baseURL + "/europe", "--no-discover", "--header", "X-Key: 1", "--header", "x-key: 2", "--no-reload")
+        #expect(twice.status == 2)
+        #expect(twice.stderr == "feedwatch: --header: 'x-key' is given twice\n", "\(twice.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("feeds.d/added.yaml").path))
         #expect(server.requests.isEmpty, "nothing is fetched with a header that cannot be sent")
     }

@@ -51,4 +51,12 @@ struct FetchHeadersTests {
         #expect(HTTPHeader(name: "X-Token", value: "a\tb").problem == nil)
         #expect(HTTPHeader(name: "X-Token", value: "Zoë ✓").problem == nil)
     }
+
+    @Test func anInvalidNameIsQuotedOnlyUpToItsFirstBadCharacter() {
+        // A value pasted where the name goes: what follows the space may be the token.
+        let pasted = HTTPHeader(name: "Authorization Bearer abc123", value: "")
+        #expect(pasted.problem == "header name 'Authorization…' has a space a header name cannot have (write 'Name: value')")
+        #expect(HTTPHeader(name: "X-Key=s3cret", value: "").problem?.contains("s3cret") == false)
+        #expect(HTTPHeader(name: "Zoë", value: "").problem == "header name 'Zo…' has a character a header name cannot have (write 'Name: value')")
+    }
 }
