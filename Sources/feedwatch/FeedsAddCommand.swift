@@ -139,6 +139,9 @@ struct FeedsAdd: AsyncParsableCommand {
         for (candidate, reason) in found.rejected {
             print("\(TerminalText.clean(url)) announces \(TerminalText.clean(candidate.url)), which is not offered: \(TerminalText.clean(reason))")
         }
+        if found.unchecked > 0 {
+            print("\(TerminalText.clean(url)) announces \(found.unchecked) more feeds, not checked (only the first \(FeedFinder.maxChecked) are); add one by its URL")
+        }
         switch found.how {
         case .direct: return candidates
         case .announced: print("\(TerminalText.clean(url)) is a web page; it announces \(candidates.count) feed\(candidates.count == 1 ? "" : "s"):")

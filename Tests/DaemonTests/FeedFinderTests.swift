@@ -1,3 +1,4 @@
+import FeedParsing
 import Fetching
 import Foundation
 import Testing
@@ -97,6 +98,16 @@ struct FeedFinderTests {
         #expect(probed.how == .probed)
         #expect(probed.candidates.map(\.url) == [server.baseURL + "/feed"])
         await #expect(throws: FetchError.httpStatus(403)) { _ = try await finder.find(server.baseURL + "/private") }
+    }
+
+    @Test func aPageAnnouncingThousandsOfFeedsHasOnlyTheFirstFewFetched() async throws {
+        let links = (0..<2_000).map { "<link rel=alternate type=application/rss+xml href=/f\($0).rss>" }.joined()
+        server.route("/", { _ in .init(status: 200, contentType: "text/html", links) })
+        let found = try await finder.find(server.baseURL + "/")
+        #expect(found.unchecked == 2_000 - FeedFinder.maxChecked)
+        #expect(found.rejected.count == FeedFinder.maxChecked)
+        // The page, the first sixteen, then the five common paths.
+        #expect(server.requests.count == 1 + FeedFinder.maxChecked + FeedDiscovery.commonPaths.count)
     }
 
     @Test func anUnreachableAddressThrows() async throws {

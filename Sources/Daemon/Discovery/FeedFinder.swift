@@ -36,7 +36,13 @@ public struct FeedFinder: Sendable {
         /// Announced feeds that did not answer with a feed (a dead link, an HTML page), each
         /// with why: offering them would subscribe the user to something that never works.
         public var rejected: [(candidate: FeedDiscovery.Candidate, reason: String)] = []
+        /// Announced feeds past the first `maxChecked`, neither fetched nor offered.
+        public var unchecked = 0
     }
+
+    /// How many announced feeds are fetched: a page may announce thousands (a hostile one, to
+    /// make `feeds add` fetch thousands of addresses of its choosing).
+    public static let maxChecked = 16
 
     /// Throws `FetchError` when the address itself cannot be fetched.
     public func find(_ url: String) async throws -> Found {
@@ -46,8 +52,9 @@ public struct FeedFinder: Sendable {
             return Found(how: .direct, candidates: [FeedDiscovery.Candidate(url: url, title: Self.title(parsed), type: parsed.version.rawValue)])
         }
         let announced = FeedDiscovery().candidates(inHTML: response.body, pageURL: response.effectiveURL)
-        let (working, rejected) = await check(announced, address: url)
-        if !working.isEmpty { return Found(how: .announced, candidates: working, rejected: rejected) }
+        let (working, rejected) = await check(Array(announced.prefix(Self.maxChecked)), address: url)
+        let unchecked = max(0, announced.count - Self.maxChecked)
+        if !working.isEmpty { return Found(how: .announced, candidates: working, rejected: rejected, unchecked: unchecked) }
         let probes = FeedDiscovery.fallbackURLs(for: response.effectiveURL)
         struct Probed: Sendable { var candidate: FeedDiscovery.Candidate; var effectiveURL: String }
         let headers = headers
@@ -67,7 +74,7 @@ public struct FeedFinder: Sendable {
             var seen = Set<String>()
             return out.sorted { $0.0 < $1.0 }.map(\.1).filter { seen.insert($0.effectiveURL).inserted }.map(\.candidate)
         }
-        return Found(how: .probed, candidates: found, rejected: rejected)
+        return Found(how: .probed, candidates: found, rejected: rejected, unchecked: unchecked)
     }
 
     /// Fetches each announced feed (at once) and keeps those that parse as feeds, in order.
