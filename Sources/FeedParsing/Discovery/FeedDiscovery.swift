@@ -58,6 +58,7 @@ public struct FeedDiscovery: Sendable {
         }
         let base = baseHref.map { URLResolver.resolve($0, against: pageURL) } ?? pageURL
         var out: [Candidate] = []
+        var seen = Set<String>() // a page of 16 MB may hold 100 000 links: no quadratic search
         for link in links {
             let rel = (XMLTree.attribute(link, "rel") ?? "").lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
             guard rel.contains("alternate"), !rel.contains("stylesheet") else { continue }
@@ -70,7 +71,7 @@ public struct FeedDiscovery: Sendable {
             // An absolute href is kept as written: one with a space or control character
             // cannot be fetched (nor configured), so it is no candidate.
             guard !url.unicodeScalars.contains(where: { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) }) else { continue }
-            guard !out.contains(where: { $0.url == url }) else { continue }
+            guard seen.insert(url).inserted else { continue }
             let title = XMLTree.attribute(link, "title")?.collapsedWhitespace
             out.append(Candidate(url: url, title: title?.isEmpty == false ? title : nil, type: type))
         }
