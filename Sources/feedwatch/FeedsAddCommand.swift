@@ -79,6 +79,15 @@ struct FeedsAdd: AsyncParsableCommand {
                     throw CommandFailure.config("--watchlist: no watch-list file is named '\(name)' (known: \(known.sorted().joined(separator: ", ")))")
                 }
             }
+            // Named as the argument, before anything is fetched or written (the editor's own
+            // check would name the config file, which has no such URL).
+            let configDirectory = (config.path as NSString).deletingLastPathComponent
+            if ConfigLoader.checkURL(url, directory: configDirectory) == nil {
+                let lower = url.lowercased()
+                throw CommandFailure.config(lower.hasPrefix("http://") || lower.hasPrefix("https://")
+                    ? "'\(url)' is not a valid URL (it needs a host; spaces and control characters must be percent-encoded)"
+                    : "'\(url)': a feed's address is an http, https or file URL")
+            }
             let chosen = try await choose(config: config)
             let feeds = chosen.map { candidate -> FeedConfig in
                 var feed = FeedConfig(url: candidate.url, interval: interval.flatMap(Duration.parseSeconds), title: title)

@@ -31,6 +31,17 @@ extension FeedsEndToEndTests {
         #expect(try listedURLs().count == 2)
     }
 
+    @Test func anAddressThatCannotBeAFeedIsNamedAsTheArgument() throws {
+        for (address, message) in [("gopher://x.example/", "'gopher://x.example/': a feed's address is an http, https or file URL"),
+                                   ("javascript:alert(1)", "'https://javascript:alert(1)' is not a valid URL"),
+                                   ("https://x.example/a b", "'https://x.example/a b' is not a valid URL")] {
+            let result = try feedwatch("feeds", "add", address, "--no-reload")
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("feedwatch: " + message), "\(result.stderr)")
+        }
+        #expect(try listedURLs() == [server.baseURL + "/world"])
+    }
+
     @Test func anOversizedOPMLFileIsRefusedWithoutReadingItAll() throws {
         // Sparse: 40 MiB on paper, nothing on disk.
         let huge = directory.appendingPathComponent("disk.img")
