@@ -64,7 +64,40 @@ public final class StateLock {
         guard count > 0 else { return .unadvertised }
         let text = String(decoding: buffer[0..<count], as: UTF8.self).filter { !$0.isWhitespace }
         guard let pid = Int32(text), pid > 1 else { return .unadvertised }
-        return .daemon(pid: pid)
+        // The file is the daemon's to write, and `sudo feedwatch feeds add` signals the PID in
+        // it: a daemon user gone bad could name any root process, and SIGHUP's default action
+        // ends it. The kernel's own record of who holds the lock must agree.
+        switch Self.holdsFlock(pid: pid, fd: fd) {
+        case true?: return .daemon(pid: pid)
+        case false?: return .unknown(reason: "\(path) names pid \(pid), which does not hold its lock")
+        case nil: return .unknown(reason: "cannot read /proc/locks to check that pid \(pid) holds \(path)")
+        }
+    }
+
+    /// Whether `/proc/locks` shows `pid` holding a `flock` on the file open as `fd` (matched
+    /// by inode; a process waiting for the lock, shown with "->", does not count).
+    static func holdsFlock(pid: Int32, fd: Int32) -> Bool? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let locks = open("/proc/locks", O_RDONLY | O_CLOEXEC)
+        guard locks >= 0 else { return nil }
+        defer { close(locks) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(locks, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { if n < 0 { return nil }; break }
+            bytes += chunk[0..<n]
+        }
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            // "4: FLOCK  ADVISORY  WRITE 18583 fe:00:16286026 0 EOF"
+            let fields = line.split(separator: " ")
+            guard fields.count >= 6, fields[1] == "FLOCK", Int32(fields[4]) == pid,
+                  let inode = fields[5].split(separator: ":").last.flatMap({ UInt64($0) }) else { continue }
+            if inode == UInt64(info.st_ino) { return true }
+        }
+        return false
     }
 
     deinit {

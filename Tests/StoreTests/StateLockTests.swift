@@ -29,4 +29,21 @@ import Testing
         #expect(StateLock.holder(statePath: state) == .unadvertised)
         _ = again
     }
+
+    @Test func aPIDThatDoesNotHoldTheLockIsNeverReportedAsTheDaemon() throws {
+        // The daemon user writes the file; root's `feeds add` signals what it names. A PID
+        // written by anyone but the lock's holder (here: another process, `sleep`) is not it.
+        let state = temporaryStatePath()
+        let other = Process()
+        other.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        other.arguments = ["30"]
+        try other.run()
+        defer { kill(other.processIdentifier, SIGKILL); other.waitUntilExit() }
+        let lock = try StateLock(statePath: state)
+        try "\(other.processIdentifier)\n".write(toFile: state + ".lock", atomically: false, encoding: .utf8)
+        let holder = StateLock.holder(statePath: state)
+        #expect(holder == .unknown(reason: "\(state).lock names pid \(other.processIdentifier), which does not hold its lock"))
+        lock.advertise()
+        #expect(StateLock.holder(statePath: state) == .daemon(pid: getpid()))
+    }
 }
