@@ -37,7 +37,7 @@ public struct Schedule: Sendable {
     /// Keeps the due times of feeds still configured; new feeds are due now. A feed whose
     /// interval was shortened is due at most its new interval from now: a user who changes a
     /// daily feed to `interval: 10m` and reloads should not wait out the rest of the day.
-    /// (A longer interval, or a failing feed's backoff, keeps its due time.)
+    /// A feed whose `headers:` changed is due now. (A longer interval keeps its due time.)
     public mutating func update(feeds: [FeedConfig], defaultInterval: Int, now: Timestamp) {
         let oldDefault = self.defaultInterval
         self.defaultInterval = defaultInterval
@@ -49,6 +49,9 @@ public struct Schedule: Sendable {
             if interval < old.feed.interval ?? oldDefault {
                 due = min(due, Timestamp(secondsSince1970: now.secondsSince1970 + Int64(interval)))
             }
+            // New headers are usually the fix for a feed failing with 401/403, which may be
+            // backing off for hours: try them now.
+            if feed.headers != old.feed.headers { due = min(due, now) }
             next[feed.url] = (feed, due)
         }
         entries = next

@@ -74,6 +74,18 @@ struct ScheduleTests {
         #expect(schedule.dueTimes["http://b/f"] == min(before["http://b/f"]!, at(3_860)))
     }
 
+    @Test func aFailingFeedWhoseHeadersChangeIsRetriedAtOnce() {
+        var schedule = Schedule(feeds: [FeedConfig(url: "http://a/f")], defaultInterval: 900, now: t0)
+        var failing = PollResult(feedURL: "http://a/f", status: .failed("HTTP 401"))
+        failing.errorCount = 9 // backing off for hours
+        schedule.reschedule([failing], now: t0)
+        #expect(schedule.due(now: at(3_600)).isEmpty)
+        var fixed = FeedConfig(url: "http://a/f")
+        fixed.headers = [HTTPHeader(name: "Authorization", value: "Bearer new")]
+        schedule.update(feeds: [fixed], defaultInterval: 900, now: at(3_600))
+        #expect(schedule.due(now: at(3_600)).map(\.headers) == [fixed.headers])
+    }
+
     @Test func storedDueTimesSurviveARestart() {
         let schedule = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 900)], defaultInterval: 900, now: t0,
                                 stored: ["http://a/f": at(300)])
