@@ -51,6 +51,7 @@ struct FeedsImportOPML: AsyncParsableCommand {
                 var feed = FeedConfig(url: item.url, title: item.title, line: item.line)
                 feed.source = file
                 feed.tags = item.tags
+                feed.enabled = item.enabled
                 feeds.append(feed)
             }
             let config = try ConfigLoader().load(path: options.config)
@@ -103,7 +104,7 @@ struct FeedsExportOPML: AsyncParsableCommand {
             if FileManager.default.fileExists(atPath: config.state), let store = try? StateStore(path: config.state) {
                 for state in (try? store.feeds()) ?? [] { if let title = state.title { titles[state.url] = title } }
             }
-            let feeds = config.feeds.map { OPMLFeed(url: $0.url, title: $0.title ?? titles[$0.url], tags: $0.tags) }
+            let feeds = config.feeds.map { OPMLFeed(url: $0.url, title: $0.title ?? titles[$0.url], tags: $0.tags, enabled: $0.enabled) }
             let text = OPMLWriter().write(OPMLDocument(title: "feedwatch feeds", feeds: feeds), dateCreated: Self.rfc822(Date()))
             if let output {
                 try AtomicFileWriter.write(text, to: output)

@@ -111,6 +111,14 @@ extension FeedsEndToEndTests {
         let scan = try feedwatch("scan", server.baseURL + "/private")
         #expect(scan.status == 0, "\(scan.stderr)")
         #expect(!(test.stdout + test.stderr + scan.stdout + scan.stderr).contains("k-123-secret"))
+        // The export has the feed, never its header values; a disabled feed is commented out.
+        text += "  - url: \(server.baseURL)/europe\n    enabled: false\n"
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        let export = try feedwatch("feeds", "export-opml")
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.contains("xmlUrl=\"\(server.baseURL)/private\""))
+        #expect(!export.stdout.contains("k-123-secret") && !export.stdout.contains("X-Api-Key"))
+        #expect(export.stdout.contains("xmlUrl=\"\(server.baseURL)/europe\" isComment=\"true\"/>"), "\(export.stdout)")
         // Another URL is not sent the feed's key.
         _ = try feedwatch("watch", "test", "Vladimir Putin", server.baseURL + "/private?other")
         #expect(server.requests.filter { $0.headers["x-api-key"] != nil }.count == 2)

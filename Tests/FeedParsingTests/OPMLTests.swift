@@ -117,4 +117,18 @@ struct OPMLTests {
         #expect(document.feeds.map(\.url) == ["https://deep.example/"])
         #expect(document.feeds.first?.tags == (0..<32).map { "f\($0)" })
     }
+
+    @Test func aDisabledFeedIsExportedCommentedOutAndReadBackDisabled() throws {
+        let document = OPMLDocument(feeds: [OPMLFeed(url: "https://a.example/", tags: ["x"], enabled: false),
+                                            OPMLFeed(url: "https://b.example/", tags: ["x"])])
+        let text = OPMLWriter().write(document)
+        #expect(text.contains("xmlUrl=\"https://a.example/\" isComment=\"true\"/>"))
+        #expect(try OPMLReader().read(Array(text.utf8)).feeds.map(\.enabled) == [false, true])
+        // A commented folder comments everything inside it.
+        let folder = try OPMLReader().read(Array("""
+            <opml version="2.0"><body><outline text="old" isComment="TRUE"><outline xmlUrl="https://c.example/"/></outline>
+            <outline xmlUrl="https://d.example/" isComment="false"/></body></opml>
+            """.utf8))
+        #expect(folder.feeds.map(\.enabled) == [false, true])
+    }
 }

@@ -23,13 +23,17 @@ public struct OPMLFeed: Sendable, Equatable {
     public var tags: [String]
     /// Line of the outline in the file, for messages.
     public var line: Int?
+    /// False for a commented-out outline (OPML 2.0 `isComment="true"`, on it or a folder
+    /// around it): how a feed disabled in feedwatch is exported and read back.
+    public var enabled: Bool
 
-    public init(url: String, title: String? = nil, siteURL: String? = nil, tags: [String] = [], line: Int? = nil) {
+    public init(url: String, title: String? = nil, siteURL: String? = nil, tags: [String] = [], line: Int? = nil, enabled: Bool = true) {
         self.url = url
         self.title = title
         self.siteURL = siteURL
         self.tags = tags
         self.line = line
+        self.enabled = enabled
     }
 }
 

@@ -55,14 +55,16 @@ public struct OPMLReader: Sendable {
     /// becomes a tag of everything inside it.
     /// libxml2 stops at 256 levels of elements, which bounds the recursion; folders past the
     /// 32nd add no more tags, but their feeds are still read (nothing is dropped silently).
-    private func collect(_ node: xmlNodePtr, folders: [String], into feeds: inout [OPMLFeed], depth: Int = 0) {
+    private func collect(_ node: xmlNodePtr, folders: [String], into feeds: inout [OPMLFeed], depth: Int = 0, commented: Bool = false) {
         guard depth < 1024 else { return }
         for outline in XMLTree.elements(of: node) where XMLTree.name(outline) == "outline" {
+            // OPML 2.0: "if an outline is commented, all subordinate outlines are considered to also be commented".
+            let commented = commented || XMLTree.attribute(outline, "isComment")?.trimmedWhitespace.lowercased() == "true"
             let label = (XMLTree.attribute(outline, "title") ?? XMLTree.attribute(outline, "text"))?.collapsedWhitespace
             let url = XMLTree.attribute(outline, "xmlUrl")?.trimmedWhitespace ?? ""
             if url.isEmpty {
                 let inner = label.map { $0.isEmpty || folders.count >= 32 ? folders : folders + [$0] } ?? folders
-                collect(outline, folders: inner, into: &feeds, depth: depth + 1)
+                collect(outline, folders: inner, into: &feeds, depth: depth + 1, commented: commented)
                 continue
             }
             var tags = folders
@@ -77,9 +79,9 @@ public struct OPMLReader: Sendable {
             let site = XMLTree.attribute(outline, "htmlUrl")?.trimmedWhitespace
             feeds.append(OPMLFeed(url: url, title: label?.isEmpty == false ? label : nil,
                                   siteURL: site?.isEmpty == false ? site : nil, tags: unique,
-                                  line: Int(xmlGetLineNo(outline))))
+                                  line: Int(xmlGetLineNo(outline)), enabled: !commented))
             // A feed outline with children (rare) may still hold feeds of its own.
-            collect(outline, folders: tags, into: &feeds, depth: depth + 1)
+            collect(outline, folders: tags, into: &feeds, depth: depth + 1, commented: commented)
         }
     }
 }

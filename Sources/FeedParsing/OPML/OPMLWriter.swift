@@ -40,6 +40,8 @@ public struct OPMLWriter: Sendable {
             let title = Self.escape(feed.title ?? feed.url)
             out += "\(indent)<outline type=\"rss\" text=\"\(title)\" title=\"\(title)\" xmlUrl=\"\(Self.escape(feed.url))\""
             if let site = feed.siteURL { out += " htmlUrl=\"\(Self.escape(site))\"" }
+            // A feed disabled in feedwatch is exported commented out (OPML 2.0), and read back disabled.
+            if !feed.enabled { out += " isComment=\"true\"" }
             out += "/>\n"
         }
         for name in folder.names {
