@@ -42,6 +42,22 @@ extension FeedsEndToEndTests {
         #expect(try listedURLs() == [server.baseURL + "/world"])
     }
 
+    @Test func importMessagesNeverPrintAnEscapeFromTheFilesName() throws {
+        // A downloaded file's name is chosen by whoever served it.
+        let opml = directory.appendingPathComponent("subs\u{1B}]0;pwned\u{07}.opml")
+        try """
+            <opml version="2.0"><body>
+              <outline text="World" xmlUrl="\(server.baseURL)/world"/>
+              <outline text="Mail" xmlUrl="mailto:someone@example.org"/>
+            </body></opml>
+            """.write(to: opml, atomically: true, encoding: .utf8)
+        let result = try feedwatch("feeds", "import-opml", opml.path, "--no-reload")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("skipped duplicate"), "\(result.stdout)")
+        #expect(result.stdout.contains("subs\\x1b]0;pwned\\x07.opml:3): not a valid"), "\(result.stdout)")
+        #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(result.stdout)")
+    }
+
     @Test func anOversizedOPMLFileIsRefusedWithoutReadingItAll() throws {
         // Sparse: 40 MiB on paper, nothing on disk.
         let huge = directory.appendingPathComponent("disk.img")
