@@ -139,4 +139,31 @@ extension FeedsEndToEndTests {
         _ = try feedwatch("watch", "test", "Vladimir Putin", server.baseURL + "/private?other")
         #expect(server.requests.filter { $0.headers["x-api-key"] != nil }.count == 2)
     }
+
+    @Test func aRunningDaemonUsesAFeedsNewHeadersRightAfterAReload() async throws {
+        let body = world
+        server.route("/private", { request in
+            request.headers["x-api-key"] == "right" ? .init(status: 200, body: body) : .init(status: 403, contentType: "text/plain", "no key")
+        })
+        let original = try String(contentsOf: config, encoding: .utf8)
+        try (original + "  - url: \(server.baseURL)/private\n    headers: {X-Api-Key: wrong}\n").write(to: config, atomically: true, encoding: .utf8)
+        let daemon = Process()
+        daemon.executableURL = TestPaths.feedwatchBinary
+        daemon.arguments = ["run", "--config", config.path]
+        daemon.standardError = FileHandle.nullDevice
+        daemon.standardOutput = FileHandle.nullDevice
+        try daemon.run()
+        defer { if daemon.isRunning { daemon.terminate(); daemon.waitUntilExit() } }
+        for _ in 0..<200 where !server.requests.contains(where: { $0.path == "/private" }) {
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        // Failing with 403, the feed now backs off for a minute or more. The user fixes the key.
+        try (original + "  - url: \(server.baseURL)/private\n    headers: {X-Api-Key: right}\n").write(to: config, atomically: true, encoding: .utf8)
+        let remove = try feedwatch("feeds", "remove", server.baseURL + "/world") // an edit that tells the daemon to reload
+        #expect(remove.stdout.contains("told the running daemon"), "\(remove.stdout)")
+        for _ in 0..<200 where !server.requests.contains(where: { $0.headers["x-api-key"] == "right" }) {
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        #expect(server.requests.contains { $0.headers["x-api-key"] == "right" }, "the new header is tried within seconds of the reload")
+    }
 }
