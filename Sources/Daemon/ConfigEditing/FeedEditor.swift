@@ -64,7 +64,7 @@ public struct FeedEditor: Sendable {
         if FileManager.default.fileExists(atPath: path) {
             text = try Self.read(path)
             if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-            if !YAMLItemRemoval.splitLines(text).contains(where: { $0.hasPrefix("feeds:") }) { text += "feeds:\n" }
+            if !YAMLLines(text).lines.contains(where: { $0.hasPrefix("feeds:") }) { text += "feeds:\n" }
         } else {
             text = Self.header(for: command)
         }
