@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "feedwatch-bench",
             dependencies: [
-                "Daemon", "Entities", "Watching", "FeedModel", "FeedParsing",
+                "Daemon", "Entities", "Watching", "FeedModel", "FeedParsing", "Fetching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

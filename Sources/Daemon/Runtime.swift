@@ -87,6 +87,8 @@ public struct Runtime: Sendable {
         }
         flushing.cancel()
         // The cycle's 304s in one transaction; a failure there is about state, not the log.
+        // Polls' writes the ledger held back for batching, then the cycle's 304s.
+        do { try await ledger.commitPending() } catch { log(.error, "\(error.description); the last polls of this cycle were not recorded: their entries count as new at the next poll") }
         do { try await ledger.commitNotModified() } catch { log(.error, "\(error.description); unchanged feeds' last-fetch times will be written with the next cycle") }
         let (written, error) = await ledger.flushLog()
         if let error { log(.error, "\(error.description); \((try? await ledger.pendingCount()) ?? 0) alerts wait in the outbox and are written once the log is writable") }

@@ -57,6 +57,10 @@ public final class StateStore {
 
     /// Records where a feed permanently moved, the HTTP status of a fetch, or that it is gone.
     public func setFeedAttributes(_ url: String, httpStatus: Int? = nil, movedTo: String? = nil, disabled: String? = nil) throws(StoreError) {
+        try attributesRow(url, httpStatus: httpStatus, movedTo: movedTo, disabled: disabled)
+    }
+
+    private func attributesRow(_ url: String, httpStatus: Int?, movedTo: String?, disabled: String?) throws(StoreError) {
         try database.prepare("""
             INSERT INTO feeds (url, http_status, moved_to, disabled) VALUES (?1, ?2, ?3, ?4)
             ON CONFLICT(url) DO UPDATE SET http_status = coalesce(?2, http_status), moved_to = coalesce(?3, moved_to),
@@ -75,8 +79,32 @@ public final class StateStore {
 
     /// Stores a successful poll: validators, newly seen entries and their alerts, atomically.
     public func record(_ poll: PollRecord, now: Timestamp) throws(StoreError) {
-        let t = now.secondsSince1970
+        try apply([.poll(poll, now)])
+    }
+
+    /// Several polls' writes in one transaction, in order.
+    ///
+    /// Why: a cold cycle of thousands of new feeds made one transaction per feed, each
+    /// rewriting the same index pages into the WAL; the ledger batches them. Each poll's seen
+    /// keys and alerts still commit together, so the exactly-once argument is unchanged: a
+    /// crash before the commit loses the whole batch, whose entries are then new again.
+    public func apply(_ writes: [StateWrite]) throws(StoreError) {
+        guard !writes.isEmpty else { return }
         try database.transaction { () throws(StoreError) in
+            for write in writes {
+                switch write {
+                case let .poll(poll, now): try recordRows(poll, now: now)
+                case let .attributes(url, httpStatus, movedTo, disabled):
+                    try attributesRow(url, httpStatus: httpStatus, movedTo: movedTo, disabled: disabled)
+                }
+            }
+        }
+        FaultInjection.crash(at: .recorded)
+    }
+
+    private func recordRows(_ poll: PollRecord, now: Timestamp) throws(StoreError) {
+        let t = now.secondsSince1970
+        do {
             try database.prepare("""
                 INSERT INTO feeds (url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_content, error_count, entries_seen)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?5, 0, ?6)
@@ -97,7 +125,6 @@ public final class StateStore {
                 lastOutboxPrune = t
             }
         }
-        FaultInjection.crash(at: .recorded)
     }
 
     /// Puts an alert in the outbox, unless the same story already raised one for the same

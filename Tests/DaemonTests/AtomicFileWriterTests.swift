@@ -57,6 +57,40 @@ struct AtomicFileWriterTests {
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "new\n")
     }
 
+    @Test(.enabled(if: geteuid() == 0, "only root can give a file away"))
+    func asRootTheOwnerIsKeptOnlyWhenAsked() throws {
+        let directory = try TestPaths.temporaryDirectory("atomic")
+        let kept = directory.appendingPathComponent("kept.yaml").path
+        let taken = directory.appendingPathComponent("taken.yaml").path
+        for file in [kept, taken] {
+            try "old\n".write(toFile: file, atomically: false, encoding: .utf8)
+            #expect(chown(file, 4321, 4322) == 0)
+        }
+        try AtomicFileWriter.write("new\n", to: kept, options: .keepOwner)
+        try AtomicFileWriter.write("new\n", to: taken)
+        func owner(_ path: String) -> (uid_t, gid_t) { var info = stat(); _ = stat(path, &info); return (info.st_uid, info.st_gid) }
+        #expect(owner(kept) == (4321, 4322))
+        #expect(owner(taken) == (0, 0))
+        #expect(try String(contentsOfFile: kept, encoding: .utf8) == "new\n")
+    }
+
+    @Test func aNewFilesModeLosesTheUmaskOnlyWhenAsked() throws {
+        let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("Umask:") })
+        let umask = try #require(Int(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8))
+        let directory = try TestPaths.temporaryDirectory("atomic")
+        let masked = directory.appendingPathComponent("masked.yaml").path
+        let exact = directory.appendingPathComponent("exact.yaml").path
+        try AtomicFileWriter.write("x\n", to: masked, mode: 0o666, options: .applyUmask)
+        try AtomicFileWriter.write("x\n", to: exact, mode: 0o666)
+        #expect(try FileManager.default.attributesOfItem(atPath: masked)[.posixPermissions] as? Int == 0o666 & ~umask)
+        #expect(try FileManager.default.attributesOfItem(atPath: exact)[.posixPermissions] as? Int == 0o666)
+        // An existing file keeps its mode either way.
+        chmod(masked, 0o604)
+        try AtomicFileWriter.write("y\n", to: masked, mode: 0o666, options: .applyUmask)
+        #expect(try FileManager.default.attributesOfItem(atPath: masked)[.posixPermissions] as? Int == 0o604)
+    }
+
     @Test func aMissingDirectoryIsAClearError() {
         #expect {
             try AtomicFileWriter.write("x", to: "/nonexistent-dir-feedwatch/f.yaml")

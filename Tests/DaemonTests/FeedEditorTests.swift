@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Testing
 import TestSupport
@@ -73,6 +76,17 @@ struct FeedEditorTests {
         _ = try FeedEditor(configPath: configPath).add([FeedConfig(url: "https://d.example/")], toFile: "added.yaml")
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: added)[.posixPermissions] as? Int)
         #expect(mode == 0o640)
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "only root can give a file away"))
+    func asRootARemovalKeepsTheConfigsOwner() throws {
+        #expect(chown(configPath, 4321, 4322) == 0)
+        let config = try ConfigLoader().load(path: configPath)
+        _ = try FeedEditor(configPath: configPath).remove(config.feeds[1])
+        var info = stat()
+        #expect(stat(configPath, &info) == 0)
+        #expect(info.st_uid == 4321 && info.st_gid == 4322)
+        #expect(try !read(configPath).contains("b.example"))
     }
 
     @Test func duplicatesAreSkippedAndReportedWithWhereTheyAre() throws {

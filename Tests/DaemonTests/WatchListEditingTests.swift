@@ -227,6 +227,18 @@ struct WatchListEditorTests {
         #expect(mode == 0o600)
     }
 
+    @Test(.enabled(if: geteuid() == 0, "only root can give a file away"))
+    func asRootAnEditedListKeepsItsOwner() throws {
+        let dir = try directory(["russia.yaml": russia])
+        let file = dir.appendingPathComponent("russia.yaml").path
+        #expect(chown(file, 4321, 4322) == 0)
+        _ = try WatchListEditor(directory: dir.path).add(Watch(name: "Kremlin", kind: .organization), file: "russia.yaml")
+        var info = stat()
+        #expect(stat(file, &info) == 0)
+        #expect(info.st_uid == 4321 && info.st_gid == 4322)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("    type: topic\n  - name: Kremlin\n    type: organization\nrules:"))
+    }
+
     @Test func brokenListsAreNotEditedAndNothingIsWritten() throws {
         let broken = "watch:\n  - name: A\n    type: persn\n"
         let dir = try directory(["russia.yaml": russia, "broken.yaml": broken])

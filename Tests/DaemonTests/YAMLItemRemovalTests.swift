@@ -58,6 +58,12 @@ struct YAMLItemRemovalTests {
         #expect(try YAMLItemRemoval.removeItem(at: 3, from: "feeds:\n  - a\n  - b") == "feeds:\n  - a\n")
     }
 
+    @Test func aCommentLessIndentedInsideAnItemDoesNotEndIt() throws {
+        // The comment is at the items' indentation, but the lines after it are still b's.
+        let text = "feeds:\n  - url: a\n  - url: b\n  # b polls often\n    interval: 1m\n  # c next\n  - url: c\n"
+        #expect(try YAMLItemRemoval.removeItem(at: 3, from: text) == "feeds:\n  - url: a\n  # c next\n  - url: c\n")
+    }
+
     @Test func aFlowListIsRefusedRatherThanMangled() {
         #expect(throws: YAMLItemRemoval.Failure.self) { _ = try YAMLItemRemoval.removeItem(at: 1, from: "feeds: [a, b]\n") }
         #expect(throws: YAMLItemRemoval.Failure.self) { _ = try YAMLItemRemoval.removeItem(at: 9, from: "feeds:\n  - a\n") }

@@ -64,7 +64,7 @@ public struct FeedEditor: Sendable {
         if FileManager.default.fileExists(atPath: path) {
             text = try Self.read(path)
             if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
-            if !YAMLItemRemoval.splitLines(text).contains(where: { $0.hasPrefix("feeds:") }) { text += "feeds:\n" }
+            if !YAMLLines(text).lines.contains(where: { $0.hasPrefix("feeds:") }) { text += "feeds:\n" }
         } else {
             text = Self.header(for: command)
         }
@@ -121,7 +121,8 @@ public struct FeedEditor: Sendable {
     /// returns a reason to refuse the result.
     private func install(_ text: String, at path: String, mode: mode_t = 0o644, check: (Config) -> String?) throws -> Config {
         var loaded: Config?
-        try AtomicFileWriter.write(text, to: path, mode: mode) { temporary in
+        // A root `feeds remove` on a file the daemon's user owns must not hand it to root.
+        try AtomicFileWriter.write(text, to: path, mode: mode, options: [.keepOwner]) { temporary in
             let written = try String(contentsOfFile: temporary, encoding: .utf8)
             let config: Config
             do {

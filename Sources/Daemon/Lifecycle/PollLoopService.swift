@@ -79,6 +79,7 @@ struct PollLoopService: Service {
         }
         systemd.notify("STOPPING=1")
         log(.notice, "stopping: writing state and pending alerts")
+        do { try await runtime.ledger.commitPending() } catch { log(.error, "on exit: \(error.description)") }
         do { try await runtime.ledger.commitNotModified() } catch { log(.error, "on exit: \(error.description)") }
         let (written, error) = await runtime.ledger.flushLog()
         if let error { log(.error, "on exit: \(error.description)") } else if written > 0 { log(.info, "on exit: wrote \(written) pending alerts") }

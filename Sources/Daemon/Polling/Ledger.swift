@@ -30,10 +30,12 @@ public actor Ledger {
 
     /// Stored next-due times, so a restart does not poll every feed at once.
     func nextDue() throws(StoreError) -> [String: Timestamp] {
-        try store.nextDue()
+        try commitPending()
+        return try store.nextDue()
     }
 
     func setNextDue(_ times: [String: Timestamp]) throws(StoreError) {
+        try commitPending()
         try store.setNextDue(times)
     }
 
@@ -42,15 +44,48 @@ public actor Ledger {
     }
 
     func feedState(_ url: String) throws(StoreError) -> FeedState? {
-        try store.feed(url)
+        try commitPending(touching: url)
+        return try store.feed(url)
     }
 
     func seenKeys(_ url: String) throws(StoreError) -> Set<String> {
-        try store.seenKeys(feedURL: url)
+        try commitPending(touching: url)
+        return try store.seenKeys(feedURL: url)
     }
 
+    // MARK: Batched writes
+
+    /// Polls' writes held back to be committed together (`StateStore.apply`): a cold cycle of
+    /// thousands of new feeds then writes a few hundred transactions instead of one or two per
+    /// feed. Anything that reads or writes a feed with a held-back write, and every flush of
+    /// the log, commits them first, so nobody sees state out of order, and no alert waits.
+    private var pending: [StateWrite] = []
+    private var pendingURLs = Set<String>()
+    static let batchSize = 64
+
     func record(_ poll: PollRecord, now: Timestamp) throws(StoreError) {
-        try store.record(poll, now: now)
+        try hold(.poll(poll, now))
+    }
+
+    private func hold(_ write: StateWrite) throws(StoreError) {
+        pending.append(write)
+        pendingURLs.insert(write.feedURL)
+        if pending.count >= Self.batchSize { try commitPending() }
+    }
+
+    /// Commits the held-back writes. On failure they are dropped (their entries count as new
+    /// at the next poll, so nothing is lost, and nothing was written to the log) and the error
+    /// goes to the caller.
+    func commitPending() throws(StoreError) {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        pendingURLs.removeAll(keepingCapacity: true)
+        try store.apply(batch)
+    }
+
+    private func commitPending(touching url: String) throws(StoreError) {
+        if pendingURLs.contains(url) { try commitPending() }
     }
 
     /// 304s are gathered and written in one transaction when the cycle's log is flushed: the
@@ -63,23 +98,26 @@ public actor Ledger {
 
     /// Writes the 304s gathered since the last call; on failure they stay gathered for the next.
     func commitNotModified() throws(StoreError) {
+        try commitPending()
         guard !notModified.isEmpty else { return }
         try store.recordNotModified(notModified)
         notModified.removeAll()
     }
 
     func recordFailure(_ url: String, message: String, now: Timestamp) throws(StoreError) -> Int {
-        try store.recordFailure(feedURL: url, message: message, now: now)
+        try commitPending(touching: url)
+        return try store.recordFailure(feedURL: url, message: message, now: now)
     }
 
     func setFeedAttributes(_ url: String, httpStatus: Int? = nil, movedTo: String? = nil, disabled: String? = nil) throws(StoreError) {
-        try store.setFeedAttributes(url, httpStatus: httpStatus, movedTo: movedTo, disabled: disabled)
+        try hold(.attributes(url: url, httpStatus: httpStatus, movedTo: movedTo, disabled: disabled))
     }
 
     /// Appends pending alerts to the log. A failure keeps them pending and is returned, not thrown:
     /// polling goes on, and the next flush retries.
     func flushLog() -> (written: Int, error: StoreError?) {
         do {
+            try commitPending()
             return (try writer.flush(), nil)
         } catch {
             return (0, error)
@@ -87,10 +125,12 @@ public actor Ledger {
     }
 
     func pendingCount() throws(StoreError) -> Int {
-        try store.pendingCount()
+        try commitPending()
+        return try store.pendingCount()
     }
 
     public func feeds() throws(StoreError) -> [FeedState] {
-        try store.feeds()
+        try commitPending()
+        return try store.feeds()
     }
 }

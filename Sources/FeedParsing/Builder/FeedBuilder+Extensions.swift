@@ -4,6 +4,7 @@ import FeedModel
 extension FeedBuilder {
     /// Handles `name` if it belongs to an extension; false lets the format's own handler run.
     mutating func startExtension(_ name: XMLName, attributes: [XMLAttribute]) -> Bool {
+        guard name.isPrefixed else { return false }
         switch name.qualified {
         case "content:encoded":
             beginCapture(.content, type: "text/html")

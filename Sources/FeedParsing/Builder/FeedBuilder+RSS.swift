@@ -8,7 +8,7 @@ extension FeedBuilder {
             result.version = .rss090
         }
         // RSS element names are matched without case (<TiTlE> is seen in the wild).
-        switch name.qualified.lowercased() {
+        switch name.lowercased {
         case "channel":
             break
         case "item":
@@ -35,7 +35,10 @@ extension FeedBuilder {
             beginCapture(.published)
         case "lastbuilddate":
             beginCapture(.updated)
-        case "author", "managingeditor", "webmaster" where !hasEntry && result.feed.authors.isEmpty:
+        case "author", "managingeditor":
+            // An item's author, and the channel's editor; the webmaster only when nobody else is named.
+            beginCapture(.rssAuthor)
+        case "webmaster" where !hasEntry && result.feed.authors.isEmpty:
             beginCapture(.rssAuthor)
         case "category":
             beginCapture(.category, attributes: attributes)

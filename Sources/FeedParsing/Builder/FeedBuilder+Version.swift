@@ -8,7 +8,10 @@ extension FeedBuilder {
         let local = XHTMLMarkup.localName(root)
         let known = XMLName.prefixes[root.namespace ?? ""] != nil
         switch (local, root.qualified) {
-        case (_, "rss"), ("rss", _) where !known:
+        case (_, "rss"):
+            // "rss" in a namespace we read, or in none.
+            fallthrough
+        case ("rss", _) where !known:
             aliasRoot(root, as: "")
             let version = attributes["version"]?.trimmedWhitespace
             switch version {

@@ -128,6 +128,11 @@ struct FeedBuilder {
         return XMLName(alias.isEmpty ? local : alias + ":" + local, namespace: name.namespace)
     }
 
+    @inline(__always)
+    static func isASCIISpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C || b == 0x0B
+    }
+
     mutating func end(_ name: XMLName) {
         defer { _ = stack.popLast() }
         if let skip = skipDepth {
@@ -137,7 +142,12 @@ struct FeedBuilder {
         if let capture {
             if depth == capture.depth {
                 self.capture = nil
-                let value = String(decoding: text, as: UTF8.self)
+                // ASCII whitespace around a value (CDATA on its own lines) is cut here, in the
+                // bytes, so the string is built once instead of built and then copied trimmed.
+                var lo = 0, hi = text.count
+                while lo < hi, FeedBuilder.isASCIISpace(text[lo]) { lo += 1 }
+                while hi > lo, FeedBuilder.isASCIISpace(text[hi - 1]) { hi -= 1 }
+                let value = String(decoding: text[lo..<hi], as: UTF8.self)
                 text.removeAll(keepingCapacity: true)
                 commit(capture, value: value)
             } else if capture.markup {

@@ -39,8 +39,15 @@ struct HTMLToTextScanner: ~Copyable {
                 if byte == UInt8(ascii: "&") {
                     i = reference(at: i)
                 } else {
-                    writer.append(byte)
-                    i += 1
+                    // A run of visible ASCII (most of any text) goes out in one copy.
+                    var j = i + 1
+                    while j < n {
+                        let b = input[j]
+                        if b <= 0x20 || b >= 0x7F || b == UInt8(ascii: "<") || b == UInt8(ascii: "&") { break }
+                        j += 1
+                    }
+                    writer.append(input, from: i, count: j - i)
+                    i = j
                 }
             } else if byte < 0x80 {
                 i = writer.appendASCIIWhitespaceOrControl(input, at: i, end: n, preformatted: preDepth > 0)

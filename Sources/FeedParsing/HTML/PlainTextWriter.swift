@@ -119,8 +119,10 @@ struct PlainTextWriter: ~Copyable {
         while i < end {
             let byte = input[i]
             if byte > 0x20 && byte < 0x7F {
-                append(byte)
-                i += 1
+                var j = i + 1
+                while j < end, input[j] > 0x20 && input[j] < 0x7F { j += 1 }
+                append(input, from: i, count: j - i)
+                i = j
             } else if byte < 0x80 {
                 i = appendASCIIWhitespaceOrControl(input, at: i, end: end, preformatted: preformatted)
             } else {

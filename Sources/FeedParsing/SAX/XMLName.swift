@@ -7,31 +7,40 @@ struct XMLName: Equatable, CustomStringConvertible {
     let qualified: String
     /// The namespace URI as written, which tells Atom 0.3 from 1.0 and RSS 0.90 from 1.0.
     let namespace: String?
+    /// `qualified` in lower case, for RSS's case-blind element names: computed once per name
+    /// and document (SAXSession caches names), not once per element.
+    let lowercased: String
+    /// Whether `qualified` has a prefix ("dc:creator"): plain RSS elements skip the extension
+    /// table without comparing against each of its names.
+    let isPrefixed: Bool
 
     init(_ qualified: String, namespace: String? = nil) {
         self.qualified = qualified
         self.namespace = namespace
+        lowercased = qualified.lowercased()
+        isPrefixed = qualified.utf8.contains(UInt8(ascii: ":")) || qualified.utf8.first == UInt8(ascii: "{")
     }
 
     init(uri: UnsafePointer<xmlChar>?, localname: UnsafePointer<xmlChar>) {
         let local = String(cString: localname)
         guard let uri else {
-            qualified = local
-            namespace = nil
+            self.init(local)
             return
         }
         let namespace = String(cString: uri)
-        self.namespace = namespace
-        if let prefix = XMLName.prefixes[namespace] {
-            qualified = prefix.isEmpty ? local : prefix + ":" + local
-        } else if let prefix = XMLName.prefixes[namespace.lowercased()] {
-            qualified = prefix.isEmpty ? local : prefix + ":" + local
+        if let prefix = XMLName.prefixes[namespace] ?? XMLName.prefixes[namespace.lowercased()] {
+            self.init(prefix.isEmpty ? local : prefix + ":" + local, namespace: namespace)
         } else {
-            qualified = "{" + namespace + "}" + local
+            self.init("{" + namespace + "}" + local, namespace: namespace)
         }
     }
 
     var description: String { qualified }
+
+    /// Names are equal when they read the same; the derived fields follow from `qualified`.
+    static func == (a: XMLName, b: XMLName) -> Bool {
+        a.qualified == b.qualified && a.namespace == b.namespace
+    }
 
     /// Namespaces feedwatch reads. RSS's own namespaces (RSS 1.0, 0.90, Userland's 2.0) map to no prefix.
     static let prefixes: [String: String] = [
