@@ -86,11 +86,13 @@ public struct Runtime: Sendable {
             return all
         }
         flushing.cancel()
+        await flushing.value // its count is final only once it has stopped
         // The cycle's 304s in one transaction; a failure there is about state, not the log.
         // Polls' writes the ledger held back for batching, then the cycle's 304s.
         do { try await ledger.commitPending() } catch { log(.error, "\(error.description); the last polls of this cycle were not recorded: their entries count as new at the next poll") }
         do { try await ledger.commitNotModified() } catch { log(.error, "\(error.description); unchanged feeds' last-fetch times will be written with the next cycle") }
-        let (written, error) = await ledger.flushLog()
+        let (lastWritten, error) = await ledger.flushLog()
+        let written = flusher.written + lastWritten
         if let error { log(.error, "\(error.description); \((try? await ledger.pendingCount()) ?? 0) alerts wait in the outbox and are written once the log is writable") }
         let order = Dictionary(uniqueKeysWithValues: feeds.enumerated().map { ($1.url, $0) })
         return (results.sorted { order[$0.feedURL, default: 0] < order[$1.feedURL, default: 0] }, written, error)

@@ -27,6 +27,23 @@ struct FeedPollerTests {
         return try await Runtime(config: config, fetcher: fetcher)
     }
 
+    @Test func alertsWrittenWhileTheCycleRunsAreCounted() async throws {
+        // A slow feed keeps the cycle open for seconds; the alerts of a fast one are written
+        // meanwhile (CycleFlusher), and the cycle's count (systemd STATUS "alerts today") must
+        // include them.
+        let world = try TestPaths.sampleBytes("world-news.rss.xml")
+        let quiet = Array("<rss version=\"2.0\"><channel><title>Quiet</title>\(String(repeating: "<!-- padding -->", count: 90))</channel></rss>".utf8)
+        server.route("/good", { _ in .init(status: 200, body: world) })
+        server.route("/slow", { _ in .init(status: 200, body: quiet, trickle: 60) }) // about 2.5 s
+        let rt = try await runtime(["/good", "/slow"])
+        let (results, written, logError) = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
+        #expect(logError == nil)
+        #expect(results.map(\.alerts) == [9, 0])
+        #expect(written == 9)
+        let lines = try String(contentsOf: directory.appendingPathComponent("a.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 9)
+    }
+
     @Test func badFeedsFailAloneWithTheirReasonRecorded() async throws {
         let world = try TestPaths.sampleBytes("world-news.rss.xml")
         server.route("/good", { _ in .init(status: 200, body: world) })

@@ -8,11 +8,26 @@ import Foundation
 final class CycleFlusher: @unchecked Sendable {
     private let lock = NSLock()
     private var dirty = false
+    private var count = 0
+
+    /// Alerts this flusher wrote to the log: part of the cycle's count, which the end-of-cycle
+    /// flush alone would miss (it finds them written already).
+    var written: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
 
     /// A poll committed alerts to the outbox.
     func alertsAdded() {
         lock.lock()
         dirty = true
+        lock.unlock()
+    }
+
+    private func add(_ written: Int) {
+        lock.lock()
+        count += written
         lock.unlock()
     }
 
@@ -28,7 +43,10 @@ final class CycleFlusher: @unchecked Sendable {
     func run(ledger: Ledger, every seconds: Double = 1) async {
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
-            if take() { _ = await ledger.flushLog() }
+            if take() {
+                let (written, _) = await ledger.flushLog()
+                add(written)
+            }
         }
     }
 }
