@@ -15,6 +15,14 @@ struct EditLockTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: feeds) == [".feedwatch-edit.lock"])
     }
 
+    /// Not being able to lock is a runtime failure (exit 1), not a config error (exit 2).
+    @Test func aFeedsDirectoryThatCannotBeCreatedIsAFileEditError() throws {
+        let parent = try TestPaths.temporaryDirectory("edit-lock")
+        let blocker = parent.appendingPathComponent("file").path
+        try "x".write(toFile: blocker, atomically: true, encoding: .utf8)
+        #expect(throws: FileEditError.self) { try EditLock.withLock(directory: blocker + "/feeds.d") { 1 } }
+    }
+
     @Test func theDirectoryLockAddsNothingToTheDirectory() throws {
         let directory = try TestPaths.temporaryDirectory("edit-lock")
         try "watch: []\n".write(to: directory.appendingPathComponent("a.yaml"), atomically: false, encoding: .utf8)

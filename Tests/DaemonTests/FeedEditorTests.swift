@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Fetching
 import Foundation
 import Testing
 import TestSupport
@@ -76,6 +77,22 @@ struct FeedEditorTests {
         _ = try FeedEditor(configPath: configPath).add([FeedConfig(url: "https://d.example/")], toFile: "added.yaml")
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: added)[.posixPermissions] as? Int)
         #expect(mode == 0o640)
+    }
+
+    @Test func aFeedWithHeadersIsNeverWrittenWorldReadable() throws {
+        chmod(configPath, 0o644)
+        _ = try FeedEditor(configPath: configPath).add([FeedConfig(url: "https://plain.example/")], toFile: "added.yaml")
+        #expect(try FileManager.default.attributesOfItem(atPath: added)[.posixPermissions] as? Int == 0o644)
+        var secret = FeedConfig(url: "https://api.example/rss")
+        secret.headers = [HTTPHeader(name: "Authorization", value: "Bearer s3cret")]
+        _ = try FeedEditor(configPath: configPath).add([secret], toFile: "added.yaml")
+        #expect(try FileManager.default.attributesOfItem(atPath: added)[.posixPermissions] as? Int == 0o640)
+    }
+
+    @Test func anotherSpellingOfAConfiguredFeedIsADuplicate() throws {
+        let result = try FeedEditor(configPath: configPath).add([FeedConfig(url: "HTTPS://A.example:443/rss/")], toFile: "added.yaml")
+        #expect(result.added.isEmpty)
+        #expect(result.duplicates.count == 1)
     }
 
     @Test(.enabled(if: geteuid() == 0, "only root can give a file away"))

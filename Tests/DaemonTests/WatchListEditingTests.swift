@@ -198,6 +198,8 @@ struct WatchListEditorTests {
             .contains("'Putin' is already an alias of watch 'Vladimir Putin'"))
         #expect(message { _ = try editor.add(Watch(name: "X", kind: .person), file: "../elsewhere.yaml") }.contains("--file"))
         #expect(message { _ = try editor.add(Watch(name: "X", kind: .person), file: "notes.txt") }.contains("--file"))
+        #expect(message { _ = try editor.add(Watch(name: "X", kind: .person), file: "e\u{1B}[2Jx.yaml") }.contains("control"))
+        #expect(message { _ = try editor.add(Watch(name: "X", kind: .person), file: "a\u{202E}lmay.yaml") }.contains("control"))
         #expect(message { _ = try editor.add(Watch(name: "X", kind: .person, aliases: ["two\nlines"])) }.contains("control character"))
         #expect(message { _ = try editor.add(Watch(name: "  ", kind: .person)) }.contains("must not be empty"))
         #expect(try String(contentsOf: dir.appendingPathComponent("russia.yaml"), encoding: .utf8) == russia)

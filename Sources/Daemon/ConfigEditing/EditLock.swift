@@ -28,16 +28,16 @@ public enum EditLock {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw ConfigErrors([ConfigError(file: directory, message: "cannot create the feeds directory: \(ConfigLoader.reason(error))")])
+            throw FileEditError(file: directory, message: "cannot create the feeds directory: \(ConfigLoader.reason(error))")
         }
         let path = (directory as NSString).appendingPathComponent(".feedwatch-edit.lock")
         let fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw ConfigErrors([ConfigError(file: path, message: "cannot open the edit lock: \(String(cString: strerror(errno)))")])
+            throw FileEditError(file: path, message: "cannot open the edit lock: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
         if let code = lock(fd) {
-            throw ConfigErrors([ConfigError(file: path, message: "cannot take the edit lock: \(String(cString: strerror(code)))")])
+            throw FileEditError(file: path, message: "cannot take the edit lock: \(String(cString: strerror(code)))")
         }
         defer { flock(fd, LOCK_UN) }
         return try body()

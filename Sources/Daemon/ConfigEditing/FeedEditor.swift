@@ -45,7 +45,8 @@ public struct FeedEditor: Sendable {
 
     private func addLocked(_ feeds: [FeedConfig], toFile fileName: String, command: String) throws -> Added {
         let config = try ConfigLoader().load(path: configPath)
-        var firstSeen = Dictionary(config.feeds.map { ($0.url, $0.location) }, uniquingKeysWith: { a, _ in a })
+        // Keyed by identity, not spelling: `HTTPS://Example.org/feed/` is the feed already listed.
+        var firstSeen = Dictionary(config.feeds.map { (FeedURLIdentity.key($0.url), $0.location) }, uniquingKeysWith: { a, _ in a })
         let directory = (configPath as NSString).deletingLastPathComponent
         var fresh: [FeedConfig] = []
         var duplicates: [(FeedConfig, String)] = []
@@ -54,8 +55,9 @@ public struct FeedEditor: Sendable {
                 throw ConfigErrors([ConfigError(file: feed.source ?? configPath, line: feed.line, message: "'\(feed.url)' is not an http, https or file URL")])
             }
             feed.url = url
-            if let first = firstSeen[url] { duplicates.append((feed, first)); continue }
-            firstSeen[url] = feed.source.map { "\($0)\(feed.line.map { ":\($0)" } ?? "")" } ?? "the same input"
+            let identity = FeedURLIdentity.key(url)
+            if let first = firstSeen[identity] { duplicates.append((feed, first)); continue }
+            firstSeen[identity] = feed.source.map { "\($0)\(feed.line.map { ":\($0)" } ?? "")" } ?? "the same input"
             fresh.append(feed)
         }
         guard !fresh.isEmpty else { return Added(config: config, file: nil, added: [], duplicates: duplicates) }
@@ -71,7 +73,9 @@ public struct FeedEditor: Sendable {
         text += fresh.map(FeedYAML.item).joined()
         // A new file is as readable as the config itself: the daemon (a systemd DynamicUser)
         // must read it, and a config kept private keeps its feeds (and their headers) private too.
-        let mode = ((try? FileManager.default.attributesOfItem(atPath: configPath)[.posixPermissions]) as? Int).map { mode_t($0 & 0o666) } ?? 0o644
+        var mode = ((try? FileManager.default.attributesOfItem(atPath: configPath)[.posixPermissions]) as? Int).map { mode_t($0 & 0o666) } ?? 0o644
+        // Credentials never land in a world-readable file, whatever the config's mode.
+        if fresh.contains(where: { !$0.headers.isEmpty }) { mode &= 0o640 }
         let updated = try install(text, at: path, mode: mode) { new in
             let expected = config.feeds.map(\.url) + fresh.map(\.url)
             // The new file may sort before other feeds.d files: compare as sets, and check every new feed is there.
@@ -80,7 +84,14 @@ public struct FeedEditor: Sendable {
             }
             return nil
         }
-        let added = updated.feeds.filter { feed in fresh.contains { $0.url == feed.url } }
+        if fresh.contains(where: { !$0.headers.isEmpty }),
+           let existing = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int,
+           existing & 0o007 != 0 {
+            // An older file of ours that others could read: not once it holds a credential.
+            chmod(path, mode_t(existing) & 0o770)
+        }
+        let freshURLs = Set(fresh.map(\.url))
+        let added = updated.feeds.filter { freshURLs.contains($0.url) }
         return Added(config: updated, file: path, added: added, duplicates: duplicates)
     }
 
@@ -109,11 +120,11 @@ public struct FeedEditor: Sendable {
         }
     }
 
-    private static func read(_ path: String) throws(ConfigErrors) -> String {
+    private static func read(_ path: String) throws(FileEditError) -> String {
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ConfigErrors([ConfigError(file: path, message: "cannot read: \(ConfigLoader.reason(error))")])
+            throw FileEditError(file: path, message: "cannot read: \(ConfigLoader.reason(error))")
         }
     }
 

@@ -8,6 +8,10 @@ extension WatchListEditor {
         guard !file.contains("/"), WatchListLoader.isWatchListName(file) else {
             throw .refused("--file: '\(file)' must be a file name in \(directory) ending in .yaml or .yml, not hidden (feedwatch reads only those)")
         }
+        // A name that would drive a terminal whenever it is listed is not a name.
+        guard !file.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) else {
+            throw .refused("--file: the file name contains control or invisible formatting characters")
+        }
     }
 
     static func checkValues(_ watch: Watch) throws(WatchListEditError) {
