@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // YAML config; `compose` gives node marks, so errors name file, line and column.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Metrics (issue #10): the standard Swift metrics API, so counters and timers are named the way
+        // server-side Swift libraries name theirs; tiny (CoreMetrics + Metrics, no dependencies). The
+        // backend that writes a Prometheus text file is our own (Sources/Daemon/Metrics).
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // MARK: C bridges (the only C in the package)
@@ -47,6 +51,8 @@ let package = Package(
             dependencies: [
                 "FeedModel", "FeedParsing", "Fetching", "Entities", "Watching", "Store",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -86,7 +92,9 @@ let package = Package(
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "WatchingTests", dependencies: ["Watching", "TestSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DaemonTests", dependencies: [
+            "Daemon", "TestSupport", .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Metrics", package: "swift-metrics"),
+        ], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -20,7 +20,9 @@ public struct FeedwatchDaemon: Sendable {
         let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent, maxConnections: config.maxConnections,
                               maxConnectionsPerHost: config.maxConnectionsPerHost)
         defer { fetcher.shutdown() }
-        let runtime = try await Runtime(config: config, fetcher: fetcher)
+        let exporter = MetricsExporter(config.metrics, log: log)  // metrics: written once at the end
+        defer { exporter.finish() }
+        let runtime = try await Runtime(config: config, fetcher: fetcher, metrics: exporter.metrics)
         log(.info, "polling \(config.feeds.count) feeds once with \(runtime.watchlists.watches.count) watches and \(runtime.watchlists.rules.count) rules")
         return await runtime.pollAll(config.feeds, log: log)
     }
@@ -32,7 +34,10 @@ public struct FeedwatchDaemon: Sendable {
         let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent, maxConnections: config.maxConnections,
                               maxConnectionsPerHost: config.maxConnectionsPerHost)
         defer { fetcher.shutdown() }
-        var runtime = try await Runtime(config: config, fetcher: fetcher)
+        let exporter = MetricsExporter(config.metrics, log: log)  // metrics: written every interval and on exit
+        exporter.start()
+        defer { exporter.finish() }
+        var runtime = try await Runtime(config: config, fetcher: fetcher, metrics: exporter.metrics)
         var schedule = Schedule(feeds: config.feeds, defaultInterval: config.interval, now: .now,
                                 stored: (try? await runtime.ledger.nextDue()) ?? [:])
         schedule.adaptive = config.adaptive
@@ -63,6 +68,7 @@ public struct FeedwatchDaemon: Sendable {
         while !signals.stopRequested {
             let due = schedule.due(now: .now)
             if !due.isEmpty {
+                runtime.metrics.pollLag(seconds: schedule.lateness(of: due, now: .now))
                 // Poll in a child task; a watcher cancels it on SIGTERM so in-flight transfers stop.
                 let cycle = Task { [runtime, log] in await runtime.pollAll(due, log: log, heartbeat: heartbeat) }
                 let watcher = Task {
@@ -90,7 +96,7 @@ public struct FeedwatchDaemon: Sendable {
                 defer { systemd.notify("READY=1\nSTATUS=watching \(config.feeds.count) feeds") }
                 do {
                     let newConfig = try ConfigLoader().load(path: configPath)
-                    let newRuntime = try await Runtime(config: newConfig, fetcher: fetcher, reusing: runtime.ledger)
+                    let newRuntime = try await Runtime(config: newConfig, fetcher: fetcher, reusing: runtime.ledger, metrics: exporter.metrics)
                     config = newConfig
                     runtime = newRuntime
                     schedule.update(feeds: config.feeds, defaultInterval: config.interval, now: .now)

@@ -12,10 +12,12 @@ public struct Runtime: Sendable {
     public let watchlists: WatchListLoader.Loaded
     public let ledger: Ledger
     public let poller: FeedPoller
+    /// The daemon's metrics (no-ops unless configured); kept across a reload.
+    public let metrics: FeedwatchMetrics
 
     /// - Parameter ledger: the running daemon's ledger, kept across a reload (it holds the
     ///   state lock); a reload cannot move the state file or the log.
-    public init(config: Config, fetcher: Fetcher, reusing ledger: Ledger? = nil) async throws {
+    public init(config: Config, fetcher: Fetcher, reusing ledger: Ledger? = nil, metrics: FeedwatchMetrics = .off) async throws {
         self.config = config
         watchlists = try WatchListLoader().load(directory: config.watchlists)
         for path in [config.state, config.alertLog] {
@@ -40,8 +42,12 @@ public struct Runtime: Sendable {
         let matcher = WatchMatcher(watches: watchlists.watches, rules: watchlists.rules)
         var limits = FetchLimits()
         limits.maxBodyBytes = config.maxFeedBytes
-        poller = FeedPoller(fetcher: fetcher, ledger: self.ledger, factory: AlertFactory(matcher: matcher),
+        var poller = FeedPoller(fetcher: fetcher, ledger: self.ledger, factory: AlertFactory(matcher: matcher),
                             backfill: config.backfill.map { .seconds($0) } ?? .all, limits: limits)
+        poller.metrics = metrics
+        self.poller = poller
+        self.metrics = metrics
+        metrics.feeds(config.feeds.count)
     }
 
     /// How many feeds are polled at once (about twice the global connection cap).
@@ -77,12 +83,14 @@ public struct Runtime: Sendable {
         // The cycle's 304s in one transaction; a failure there is about state, not the log.
         do { try await ledger.commitNotModified() } catch { log(.error, "\(error.description); unchanged feeds' last-fetch times will be written with the next cycle") }
         let (written, error) = await ledger.flushLog()
+        metrics.alertsWritten(written)
         if let error { log(.error, "\(error.description); \((try? await ledger.pendingCount()) ?? 0) alerts wait in the outbox and are written once the log is writable") }
         let order = Dictionary(uniqueKeysWithValues: feeds.enumerated().map { ($1.url, $0) })
         return (results.sorted { order[$0.feedURL, default: 0] < order[$1.feedURL, default: 0] }, written, error)
     }
 
     private func report(_ result: PollResult, log: Log) {
+        metrics.fetch(result.status)
         switch result.status {
         case let .updated(entries, new):
             log(.info, "\(result.feedURL): \(entries) entries, \(new) new, \(result.alerts) alerts")

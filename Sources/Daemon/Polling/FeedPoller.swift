@@ -13,6 +13,8 @@ public struct FeedPoller: Sendable {
     public var factory: AlertFactory
     public var backfill: Backfill
     public var limits: FetchLimits
+    /// Counters and timers (docs/metrics.md); no-ops unless `metrics:` is configured.
+    public var metrics: FeedwatchMetrics = .off
     let parser = FeedParser()
 
     /// Which entries of a feed's first fetch may raise alerts.
@@ -90,8 +92,12 @@ public struct FeedPoller: Sendable {
             return result
         }
         let seen = try await ledger.seenKeys(feed.url)
+        metrics.fetchedBytes(response.body.count)
+        let parseStart = FeedwatchMetrics.now()
         let parsed = parser.parse(response.body, documentURL: response.effectiveURL,
                                   httpContentType: feed.isFile ? nil : response.contentType)
+        metrics.parseTime(nanoseconds: FeedwatchMetrics.now() - parseStart)
+        metrics.entriesParsed(parsed.entries.count)
         if parsed.version == .unknown {
             throw PollFailure(message: "not a feed: \(parsed.bozoException ?? "no RSS or Atom found")")
         }
@@ -102,6 +108,7 @@ public struct FeedPoller: Sendable {
         var presentKeys: [String] = []
         var alerts: [OutboxAlert] = []
         var keysThisPoll = Set<String>()
+        var raisedBy: [(watch: String?, rule: String?)] = []
         for entry in parsed.entries {
             let key = entry.key(feedURL: feed.url)
             guard keysThisPoll.insert(key).inserted else { continue } // duplicate item inside one document
@@ -109,7 +116,12 @@ public struct FeedPoller: Sendable {
             newKeys.append(key)
             if firstFetch, !backfillAllows(entry, window: feed.backfill.map { $0.map { .seconds($0) } ?? .all } ?? backfill, now: time) { continue }
             let source = AlertFactory.Source(feedTitle: feedTitle, feedURL: feed.url, entryKey: key, entry: entry)
-            for alert in factory.alerts(for: source, text: EntryText(entry), now: time) {
+            let extractStart = FeedwatchMetrics.now()
+            let raised = factory.alerts(for: source, text: EntryText(entry), now: time)
+            metrics.extractTime(nanoseconds: FeedwatchMetrics.now() - extractStart)
+            metrics.entitiesExtracted(raised.first?.entities.count ?? 0)
+            raisedBy += raised.map { ($0.watch, $0.rule) }
+            for alert in raised {
                 alerts.append(OutboxAlert(id: alert.id, line: alert.json.serialized(), subject: alert.subject,
                                           linkKey: StoryKey.link(entry.link), titleKey: StoryKey.title(alert.entry.title),
                                           storyTime: (entry.date ?? time).secondsSince1970, source: alert.sourceJSON.serialized()))
@@ -118,6 +130,7 @@ public struct FeedPoller: Sendable {
         try await ledger.record(PollRecord(feedURL: feed.url, title: feedTitle, etag: response.etag,
                                            lastModified: response.lastModified, newKeys: newKeys,
                                            presentKeys: presentKeys, alerts: alerts), now: time)
+        for (watch, rule) in raisedBy { metrics.alert(watch: watch, rule: rule) }
         var result = PollResult(feedURL: feed.url, status: .updated(entries: parsed.entries.count, newEntries: newKeys.count),
                                 alerts: alerts.count, warning: parsed.bozo ? parsed.bozoException : nil)
         result.freshSeconds = fresh
