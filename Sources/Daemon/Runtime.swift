@@ -101,6 +101,7 @@ public struct Runtime: Sendable {
         case let .disabled(reason):
             log(.warning, "\(result.feedURL): not polled: \(reason)")
         }
-        if let warning = result.warning { log(.notice, "\(result.feedURL): feed is not well-formed, entries kept: \(warning)") }
+        // Each part says what it is: not well-formed, moved permanently, possible gap.
+        if let warning = result.warning { log(.notice, "\(result.feedURL): \(warning)") }
     }
 }

@@ -132,11 +132,12 @@ public struct FeedPoller: Sendable {
                                            presentKeys: presentKeys, alerts: alerts), now: time)
         for (watch, rule) in raisedBy { metrics.alert(watch: watch, rule: rule) }
         var result = PollResult(feedURL: feed.url, status: .updated(entries: parsed.entries.count, newEntries: newKeys.count),
-                                alerts: alerts.count, warning: parsed.bozo ? parsed.bozoException : nil)
+                                alerts: alerts.count,
+                                warning: parsed.bozo ? parsed.bozoException.map { "feed is not well-formed, entries kept: \($0)" } : nil)
         result.freshSeconds = fresh
         result.medianEntryGap = Self.medianGap(parsed.entries.compactMap(\.date))
         if let moved {
-            result.warning = "moved permanently to \(moved); polled there from now on (update the config)"
+            result.warning = (result.warning.map { $0 + "; " } ?? "") + "moved permanently to \(moved); polled there from now on (update the config)"
         }
         // Every entry new although the last fetch worked: the feed turns over faster than we poll.
         if !firstFetch, state?.lastSuccess != nil, parsed.entries.count > 1, newKeys.count == parsed.entries.count {
