@@ -296,6 +296,21 @@ def main():
     if twice:
         failures.append(f"{len(twice)} alerts written more than once, e.g. {twice[:3]}")
 
+    # The metrics file's final figures must agree with the log (written on shutdown).
+    metrics = {}
+    if args.metrics:
+        prom = os.path.join(work, "feedwatch.prom")
+        try:
+            with open(prom) as f:
+                for line in f:
+                    if line and not line.startswith("#"):
+                        name, value = line.rsplit(" ", 1)
+                        metrics[name] = float(value)
+        except FileNotFoundError:
+            failures.append(f"metrics file {prom} missing")
+        if metrics and metrics.get("feedwatch_alerts_written_total") != sum(written.values()):
+            failures.append(f"metrics say {metrics.get('feedwatch_alerts_written_total')} alerts written, the log has {sum(written.values())}")
+
     # Growth after warm-up: fit over the second half of the samples.
     half = samples[len(samples) // 2:]
     xs = [s["minute"] for s in half]
@@ -320,6 +335,7 @@ def main():
         "fds": {"min": min(s["fds"] for s in samples), "max": max(s["fds"] for s in samples),
                 "growth_second_half": round(fd_growth, 2)},
         "db_mb_end": samples[-1]["db_mb"], "daemon_status": daemon.returncode,
+        "metrics": {k: v for k, v in metrics.items() if not k.startswith(("feedwatch_parse_seconds_bucket", "feedwatch_extract_seconds_bucket"))},
         "failures": failures,
     }
     with open(os.path.join(work, "samples.csv"), "w", newline="") as f:

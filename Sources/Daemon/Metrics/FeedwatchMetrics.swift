@@ -54,7 +54,8 @@ public struct FeedwatchMetrics: Sendable {
     public func entitiesExtracted(_ count: Int) { if count > 0 { entities.increment(by: count) } }
     public func alertsWritten(_ count: Int) { if count > 0 { written.increment(by: count) } }
 
-    /// An alert put in the outbox, by the watch (or rule) that raised it.
+    /// An alert raised (stored with its poll), by the watch or rule that raised it; a copy of a
+    /// story already alerted is counted here but merged, not written.
     public func alert(watch: String?, rule: String?) {
         let dimensions = watch.map { [("watch", $0)] } ?? [("rule", rule ?? "")]
         Counter(label: "feedwatch_alerts_total", dimensions: dimensions, factory: factory).increment()
@@ -76,7 +77,7 @@ public struct FeedwatchMetrics: Sendable {
         "feedwatch_fetched_bytes_total": "Bytes of feed bodies received, after decompression.",
         "feedwatch_entries_parsed_total": "Entries found in parsed feed bodies (old and new).",
         "feedwatch_entities_extracted_total": "Named entities extracted from entries that raised an alert (at most 12 an entry).",
-        "feedwatch_alerts_total": "Alerts raised (put in the outbox) by watch or rule.",
+        "feedwatch_alerts_total": "Alerts raised by watch or rule, before copies of a story already alerted are merged.",
         "feedwatch_alerts_written_total": "Alerts appended to the alert log.",
         "feedwatch_poll_lag_seconds": "How late the most overdue feed of the last cycle was polled.",
         "feedwatch_parse_seconds": "Time to parse one feed body.",
