@@ -90,6 +90,35 @@ struct MetricsEndToEndTests {
         #expect(figures["feedwatch_alerts_written_total"] == 0)
     }
 
+    @Test func theDaemonRewritesTheFileEveryIntervalAndOnExit() async throws {
+        let yaml = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "interval: 15s", with: "interval: 1s")
+        try yaml.write(to: config, atomically: true, encoding: .utf8)
+        let daemon = Process()
+        daemon.executableURL = TestPaths.feedwatchBinary
+        daemon.arguments = ["run", "--config", config.path]
+        daemon.standardError = FileHandle.nullDevice
+        try daemon.run()
+        defer { if daemon.isRunning { daemon.terminate() } }
+        // Written while the daemon runs (not only on exit): wait for the first cycle's figures.
+        var figures: [String: Double] = [:]
+        for _ in 0..<100 {
+            figures = (try? samples()) ?? [:]
+            if figures["feedwatch_fetches_total{result=\"updated\"}"] == 2 { break }
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        #expect(daemon.isRunning)
+        #expect(figures["feedwatch_fetches_total{result=\"updated\"}"] == 2, "\(figures)")
+        #expect(figures["feedwatch_alerts_written_total"] == 11)
+        let modified = try FileManager.default.attributesOfItem(atPath: prom.path)[.modificationDate] as? Date
+        try await Task.sleep(nanoseconds: 2_200_000_000)
+        let later = try FileManager.default.attributesOfItem(atPath: prom.path)[.modificationDate] as? Date
+        #expect(later != nil && later != modified, "rewritten every interval")
+        daemon.terminate()
+        daemon.waitUntilExit()
+        #expect(daemon.terminationStatus == 0)
+        #expect(try samples()["feedwatch_feeds"] == 3, "the final write leaves a complete file")
+    }
+
     @Test func anUnwritableMetricsPathIsLoggedAndPollingGoesOn() throws {
         try FileManager.default.removeItem(at: prom.deletingLastPathComponent())
         let run = try ProcessRunner.run(TestPaths.feedwatchBinary, ["run", "--once", "--config", config.path])
