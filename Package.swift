@@ -24,6 +24,10 @@ let package = Package(
         // swift-async-algorithms; about 30 s of a clean CI build.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        // Metrics (issue #10): the standard Swift metrics API, so counters and timers are named the way
+        // server-side Swift libraries name theirs; tiny (CoreMetrics + Metrics, no dependencies). The
+        // backend that writes a Prometheus text file is our own (Sources/Daemon/Metrics).
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // MARK: C bridges (the only C in the package)
@@ -56,6 +60,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -95,7 +101,9 @@ let package = Package(
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "WatchingTests", dependencies: ["Watching", "TestSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DaemonTests", dependencies: [
+            "Daemon", "TestSupport", .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Metrics", package: "swift-metrics"),
+        ], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -22,7 +22,9 @@ public struct FeedwatchDaemon: Sendable {
         let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent, maxConnections: config.maxConnections,
                               maxConnectionsPerHost: config.maxConnectionsPerHost)
         defer { fetcher.shutdown() }
-        let runtime = try await Runtime(config: config, fetcher: fetcher)
+        let exporter = MetricsExporter(config.metrics, log: log)  // metrics: written once at the end
+        defer { exporter.finish() }
+        let runtime = try await Runtime(config: config, fetcher: fetcher, metrics: exporter.metrics)
         log(.info, "polling \(config.activeFeeds.count) feeds once\(Self.disabledNote(config)) with \(runtime.watchlists.watches.count) watches and \(runtime.watchlists.rules.count) rules")
         return await runtime.pollAll(config.activeFeeds, log: log)
     }
@@ -40,7 +42,10 @@ public struct FeedwatchDaemon: Sendable {
         let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent, maxConnections: config.maxConnections,
                               maxConnectionsPerHost: config.maxConnectionsPerHost)
         defer { fetcher.shutdown() }
-        let runtime = try await Runtime(config: config, fetcher: fetcher)
+        let exporter = MetricsExporter(config.metrics, log: log)  // metrics: written every interval and on exit
+        exporter.start()
+        defer { exporter.finish() }
+        let runtime = try await Runtime(config: config, fetcher: fetcher, metrics: exporter.metrics)
         let heartbeat = Heartbeat()
         let systemd = SystemdNotifier()
         let poller = PollLoopService(configPath: configPath, log: log, initialConfig: config, initialRuntime: runtime,

@@ -12,10 +12,12 @@ public struct Runtime: Sendable {
     public let watchlists: WatchListLoader.Loaded
     public let ledger: Ledger
     public let poller: FeedPoller
+    /// The daemon's metrics (no-ops unless configured); kept across a reload.
+    public let metrics: FeedwatchMetrics
 
     /// - Parameter ledger: the running daemon's ledger, kept across a reload (it holds the
     ///   state lock); a reload cannot move the state file or the log.
-    public init(config: Config, fetcher: Fetcher, reusing ledger: Ledger? = nil) async throws {
+    public init(config: Config, fetcher: Fetcher, reusing ledger: Ledger? = nil, metrics: FeedwatchMetrics = .off) async throws {
         self.config = config
         watchlists = try WatchListLoader().load(directory: config.watchlists)
         let unknown = WatchListScope.problems(config.feeds, available: WatchListScope.names(watchlists))
@@ -49,7 +51,10 @@ public struct Runtime: Sendable {
             let (watches, rules) = WatchListScope.restrict(watchlists, to: names.split(separator: "\n").map(String.init))
             poller.scopedFactories[names] = AlertFactory(matcher: WatchMatcher(watches: watches, rules: rules))
         }
+        poller.metrics = metrics
         self.poller = poller
+        self.metrics = metrics
+        metrics.feeds(config.activeFeeds.count)
     }
 
     /// How many feeds are polled at once (about twice the global connection cap).
@@ -93,12 +98,14 @@ public struct Runtime: Sendable {
         do { try await ledger.commitNotModified() } catch { log(.error, "\(error.description); unchanged feeds' last-fetch times will be written with the next cycle") }
         let (lastWritten, error) = await ledger.flushLog()
         let written = flusher.written + lastWritten
+        metrics.alertsWritten(written)
         if let error { log(.error, "\(error.description); \((try? await ledger.pendingCount()) ?? 0) alerts wait in the outbox and are written once the log is writable") }
         let order = Dictionary(uniqueKeysWithValues: feeds.enumerated().map { ($1.url, $0) })
         return (results.sorted { order[$0.feedURL, default: 0] < order[$1.feedURL, default: 0] }, written, error)
     }
 
     private func report(_ result: PollResult, log: Log) {
+        metrics.fetch(result.status)
         switch result.status {
         case let .updated(entries, new):
             log(.info, "\(result.feedURL): \(entries) entries, \(new) new, \(result.alerts) alerts")
@@ -109,6 +116,7 @@ public struct Runtime: Sendable {
         case let .disabled(reason):
             log(.warning, "\(result.feedURL): not polled: \(reason)")
         }
-        if let warning = result.warning { log(.notice, "\(result.feedURL): feed is not well-formed, entries kept: \(warning)") }
+        // Each part says what it is: not well-formed, moved permanently, possible gap.
+        if let warning = result.warning { log(.notice, "\(result.feedURL): \(warning)") }
     }
 }

@@ -118,6 +118,12 @@ public struct Schedule: Sendable {
         URLComponents(string: url)?.host?.lowercased()
     }
 
+    /// Seconds the most overdue of `feeds` is past its due time (the poll lag metric).
+    public func lateness(of feeds: [FeedConfig], now: Timestamp) -> Double {
+        let overdue = feeds.compactMap { entries[$0.url].map { now.secondsSince1970 - $0.next.secondsSince1970 } }.max() ?? 0
+        return Double(max(0, overdue))
+    }
+
     public func secondsUntilNext(now: Timestamp) -> Double {
         guard let next = entries.values.map(\.next).min() else { return 3600 }
         return Double(max(1, next.secondsSince1970 - now.secondsSince1970))

@@ -68,13 +68,15 @@ extension JSONValue {
             default: escape = nil
             }
             if let escape {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
+                // Substring append, not `out.unicodeScalars.append`: the latter copied the whole
+                // output each time (quadratic; an alert with 100,000 matches never finished).
+                out.append(contentsOf: Substring(scalars[plainStart..<index]))
                 out += escape
                 plainStart = scalars.index(after: index)
             }
             index = scalars.index(after: index)
         }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
+        out.append(contentsOf: Substring(scalars[plainStart..<scalars.endIndex]))
         out += "\""
     }
 

@@ -10,7 +10,9 @@ extension Transfer {
             let detail = String(cString: errorBuffer)
             let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
             if code == CURLE_UNSUPPORTED_PROTOCOL {
-                return .failure(FetchError.unsupportedScheme(request.url + (statuses.isEmpty ? "" : " (via a redirect)")))
+                // Name where the redirect pointed: "file:///etc/passwd" says more than "a redirect".
+                let via = statuses.isEmpty ? "" : header("Location").map { " (redirected to \($0))" } ?? " (via a redirect)"
+                return .failure(FetchError.unsupportedScheme(request.url + via))
             }
             return .failure(FetchError.transport(code: Int(code.rawValue), message: message))
         }

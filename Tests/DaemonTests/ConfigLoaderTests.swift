@@ -34,6 +34,21 @@ struct ConfigLoaderTests {
         #expect(config.feedsDirectory == "/etc/feedwatch/feeds.d")
     }
 
+    @Test func metricsAreOffByDefaultAndReadFromTheConfig() throws {
+        #expect(try load("interval: 5m").metrics == nil)
+        let config = try load("metrics:\n  path: prom/feedwatch.prom\n  interval: 30s")
+        #expect(config.metrics == MetricsConfig(path: "/etc/feedwatch/prom/feedwatch.prom", interval: 30))
+        #expect(try load("metrics: {path: /x.prom}").metrics == MetricsConfig(path: "/x.prom", interval: 15))
+        do {
+            _ = try load("metrics:\n  interval: 30s")
+            Issue.record("a metrics section without a path loaded")
+        } catch {
+            #expect(error.description.contains("metrics: 'path' is missing"), "\(error.description)")
+        }
+        #expect(throws: ConfigErrors.self) { _ = try load("metrics: {path: /x.prom, interval: 0s}") }
+        #expect(throws: ConfigErrors.self) { _ = try load("metrics: {path: /x.prom, every: 1m}") }
+    }
+
     @Test func connectionCaps() throws {
         let config = try load("max_connections: 16\nmax_connections_per_host: 4")
         #expect(config.maxConnections == 16)

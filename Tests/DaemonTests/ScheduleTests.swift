@@ -15,6 +15,15 @@ struct ScheduleTests {
         #expect((540...660).contains(next))
     }
 
+    @Test func latenessIsHowFarTheMostOverdueFeedIsPastItsDueTime() {
+        let feeds = [FeedConfig(url: "http://a/1"), FeedConfig(url: "http://a/2")]
+        let schedule = Schedule(feeds: feeds, defaultInterval: 900, now: t0)
+        #expect(schedule.lateness(of: feeds, now: t0) == 0)
+        #expect(schedule.lateness(of: feeds, now: at(42)) == 42)
+        #expect(schedule.lateness(of: [], now: at(42)) == 0)
+        #expect(schedule.lateness(of: feeds, now: at(-5)) == 0, "early is not late")
+    }
+
     @Test func backoffDoublesFromAMinuteToTwelveHoursAndNeverDrops() {
         #expect(Schedule.backoff(errors: 1) == 60)
         #expect(Schedule.backoff(errors: 2) == 120)

@@ -64,6 +64,16 @@ struct TaggerTests {
         #expect(h.majority(TokenInfo("PUTIN").lower) == 0)
     }
 
+    @Test func historyCountsSaturateInsteadOfOverflowing() {
+        // 70,000 mentions of one name in one document (a hostile feed entry) used to trap.
+        var h = History()
+        let s = [TokenInfo("Smith")]
+        for _ in 0..<70_000 { h.record(s, [TagSet.tag(type: 0, .unit)]) }
+        h.record(s, [0])
+        #expect(h.counts[TokenInfo("Smith").lower]?.0 == UInt16.max)
+        #expect(h.majority(TokenInfo("Smith").lower) == 0)
+    }
+
     // MARK: Tags and decoding
 
     @Test func bioAndBilouConvert() {

@@ -19,12 +19,21 @@ public final class TestHTTPServer: @unchecked Sendable {
         public var body: [UInt8]
         /// Send the body this slowly (bytes per 100 ms); nil sends at once.
         public var trickle: Int?
+        /// A body made on the fly: `chunk` again and again, `total` bytes in all (nil: until the
+        /// client hangs up), without holding it in memory: for gigabyte and endless bodies.
+        public var repeating: (chunk: [UInt8], total: Int?)?
 
         public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = [], trickle: Int? = nil) {
             self.status = status
             self.headers = headers
             self.body = body
             self.trickle = trickle
+        }
+
+        /// A streamed body: `chunk` repeated up to `total` bytes, or forever when `total` is nil.
+        public init(status: Int = 200, headers: [(String, String)] = [], repeating chunk: [UInt8], total: Int?) {
+            self.init(status: status, headers: headers)
+            repeating = (chunk, total)
         }
 
         public init(status: Int = 200, contentType: String = "application/xml", _ text: String) {
@@ -154,9 +163,21 @@ public final class TestHTTPServer: @unchecked Sendable {
             head += "\(name): \(value)\r\n"
             if name.lowercased() == "content-length" { hasLength = true }
         }
-        if !hasLength { head += "Content-Length: \(response.body.count)\r\n" }
+        if let repeating = response.repeating {
+            // A known total goes in Content-Length; an endless body ends only when the connection does.
+            if !hasLength { head += repeating.total.map { "Content-Length: \($0)\r\n" } ?? "Connection: close\r\n" }
+        } else if !hasLength { head += "Content-Length: \(response.body.count)\r\n" }
         head += "\r\n"
         guard writeAll(fd, Array(head.utf8)) else { return false }
+        if let (chunk, total) = response.repeating, !chunk.isEmpty {
+            var sent = 0
+            while total.map({ sent < $0 }) ?? true {
+                let piece = total.map { Array(chunk.prefix($0 - sent)) } ?? chunk
+                guard writeAll(fd, piece) else { return false }
+                sent += piece.count
+            }
+            return total != nil
+        }
         if let rate = response.trickle {
             var offset = 0
             while offset < response.body.count {

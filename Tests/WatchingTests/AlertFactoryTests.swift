@@ -158,3 +158,29 @@ struct AlertFactoryTests {
         #expect(alerts(factory).allSatisfy { $0.entities.count == 1 })
     }
 }
+
+/// Bounds that keep a hostile entry's alert line small (docs/reliability.md, "Hostile servers").
+@Suite("AlertFactory bounds")
+struct AlertFactoryBoundsTests {
+    @Test func aHugeEntryGivesABoundedAlert() {
+        let factory = AlertFactoryTests.factory(rules: [])
+        let title = "Putin " + String(repeating: "word ", count: 5_000)
+        let content = String(repeating: "Vladimir Putin spoke. ", count: 5_000)
+        let alerts = factory.alerts(for: AlertFactoryTests.source(), text: EntryText(title: title, content: content),
+                                    now: AlertFactoryTests.now)
+        let putin = alerts.first { $0.watch == "Vladimir Putin" }
+        #expect(putin?.matches.count == factory.maxMatches)
+        #expect(putin?.entry.title?.count == factory.maxTitleCharacters)
+        #expect(putin?.entry.title?.hasSuffix("…") == true)
+        #expect(putin?.entities.first?.text == "Vladimir Putin")
+        #expect((putin?.json.serialized().utf8.count ?? .max) < 10_000)
+    }
+
+    @Test func manyEscapesSerializeCorrectly() {
+        // Each quote is an escape: the serializer once copied its whole output per escape.
+        let text = String(repeating: "a\"b\n", count: 20_000)
+        let line = JSONValue.string(text).serialized()
+        #expect(line.utf8.count == 2 + 20_000 * 6)
+        #expect(line.hasPrefix("\"a\\\"b\\na\\\"b\\n"))
+    }
+}

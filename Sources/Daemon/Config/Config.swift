@@ -29,6 +29,8 @@ public struct Config: Sendable, Equatable {
     /// Politeness: connections open at once, in all and to one host.
     public var maxConnections = 64
     public var maxConnectionsPerHost = 2
+    /// Prometheus text file export (`metrics: {path: …, interval: 15s}`); nil (the default) is off.
+    public var metrics: MetricsConfig?
 
     public init(path: String, state: String, alertLog: String, interval: Int = 900, backfill: Int? = 86_400,
                 watchlists: String, feeds: [FeedConfig], maxFeedBytes: Int = 16 << 20, userAgent: String? = nil) {
@@ -52,5 +54,18 @@ public struct AdaptiveInterval: Sendable, Equatable {
     public init(minimum: Int = 300, maximum: Int = 6 * 3600) {
         self.minimum = minimum
         self.maximum = maximum
+    }
+}
+
+/// Where and how often the metrics file is written (docs/metrics.md).
+public struct MetricsConfig: Sendable, Equatable {
+    /// The `.prom` file node_exporter's textfile collector reads.
+    public var path: String
+    /// Seconds between writes.
+    public var interval: Int
+    public static let defaultInterval = 15
+    public init(path: String, interval: Int = defaultInterval) {
+        self.path = path
+        self.interval = interval
     }
 }

@@ -7,7 +7,7 @@ import Yams
 public struct ConfigLoader: Sendable {
     public init() {}
 
-    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent", "forget_after", "adaptive", "max_connections", "max_connections_per_host", "feeds_dir"]
+    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent", "forget_after", "adaptive", "max_connections", "max_connections_per_host", "feeds_dir", "metrics"]
 
     /// Reads the config and the feed files of its `feeds_dir`.
     ///
@@ -65,11 +65,33 @@ public struct ConfigLoader: Sendable {
                 }
                 if key == "max_connections" { config.maxConnections = n } else { config.maxConnectionsPerHost = n }
             case "feeds": config.feeds = feeds(value, directory: directory, reader: &reader)
+            case "metrics": config.metrics = metrics(value, directory: directory, reader: &reader)
             default: break
             }
         }
         if !reader.errors.isEmpty { throw ConfigErrors(reader.errors) }
         return config
+    }
+
+    /// `metrics: {path: FILE.prom, interval: 15s}`; the path is required, the interval optional.
+    private func metrics(_ value: Node, directory: String, reader: inout YAMLReader) -> MetricsConfig? {
+        var path: String?
+        var interval = MetricsConfig.defaultInterval
+        for (key, _, item) in reader.mapping(value, "metrics", known: ["path", "interval"]) {
+            switch key {
+            case "path": path = reader.string(item, "metrics.path").map { Self.resolve($0, in: directory) }
+            case "interval":
+                guard let seconds = reader.duration(item, "metrics.interval") else { continue }
+                guard seconds >= 1 else { reader.fail(item, "metrics.interval: expected at least 1s"); continue }
+                interval = seconds
+            default: break
+            }
+        }
+        guard let path, !path.isEmpty else {
+            reader.fail(value, "metrics: 'path' is missing (the .prom file node_exporter's textfile collector reads)")
+            return nil
+        }
+        return MetricsConfig(path: path, interval: interval)
     }
 
     private func adaptive(_ value: Node, reader: inout YAMLReader) -> AdaptiveInterval? {

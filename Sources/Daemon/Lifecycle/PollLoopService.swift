@@ -43,6 +43,7 @@ struct PollLoopService: Service {
         while !stopping {
             let due = schedule.due(now: .now)
             if !due.isEmpty {
+                runtime.metrics.pollLag(seconds: schedule.lateness(of: due, now: .now))
                 // Shutdown cancels the cycle, and with it the transfers in flight.
                 let outcome = await cancelWhenGracefulShutdown { [runtime, log, heartbeat] in
                     await runtime.pollAll(due, log: log, heartbeat: heartbeat)
@@ -65,7 +66,7 @@ struct PollLoopService: Service {
                 systemd.notify("RELOADING=1\nMONOTONIC_USEC=\(SystemdNotifier.monotonicMicroseconds())")
                 do {
                     let newConfig = try ConfigLoader().load(path: configPath)
-                    let newRuntime = try await Runtime(config: newConfig, fetcher: fetcher, reusing: runtime.ledger)
+                    let newRuntime = try await Runtime(config: newConfig, fetcher: fetcher, reusing: runtime.ledger, metrics: runtime.metrics)
                     config = newConfig
                     runtime = newRuntime
                     schedule.update(feeds: config.activeFeeds, defaultInterval: config.interval, now: .now)

@@ -15,6 +15,8 @@ public struct FeedPoller: Sendable {
     public var limits: FetchLimits
     /// Factories for feeds limited to some watch lists (`watchlists:`), by `scopeKey`.
     public var scopedFactories: [String: AlertFactory] = [:]
+    /// Counters and timers (docs/metrics.md); no-ops unless `metrics:` is configured.
+    public var metrics: FeedwatchMetrics = .off
     let parser = FeedParser()
 
     /// The key of a feed's watch-list choice in `scopedFactories`: the names, sorted, one a line.
@@ -104,8 +106,12 @@ public struct FeedPoller: Sendable {
             return result
         }
         let seen = try await ledger.seenKeys(feed.url)
+        metrics.fetchedBytes(response.body.count)
+        let parseStart = FeedwatchMetrics.now()
         let parsed = parser.parse(response.body, documentURL: response.effectiveURL,
                                   httpContentType: feed.isFile ? nil : response.contentType)
+        metrics.parseTime(nanoseconds: FeedwatchMetrics.now() - parseStart)
+        metrics.entriesParsed(parsed.entries.count)
         if parsed.version == .unknown {
             throw PollFailure(message: "not a feed: \(parsed.bozoException ?? "no RSS or Atom found")")
         }
@@ -117,6 +123,7 @@ public struct FeedPoller: Sendable {
         var alerts: [OutboxAlert] = []
         var keysThisPoll = Set<String>()
         let factory = factory(for: feed)
+        var raisedBy: [(watch: String?, rule: String?)] = []
         for entry in parsed.entries {
             let key = entry.key(feedURL: feed.url)
             guard keysThisPoll.insert(key).inserted else { continue } // duplicate item inside one document
@@ -124,7 +131,12 @@ public struct FeedPoller: Sendable {
             newKeys.append(key)
             if firstFetch, !backfillAllows(entry, window: feed.backfill.map { $0.map { .seconds($0) } ?? .all } ?? backfill, now: time) { continue }
             let source = AlertFactory.Source(feedTitle: feedTitle, feedURL: feed.url, entryKey: key, entry: entry)
-            for alert in factory.alerts(for: source, text: EntryText(entry).only(feed.fields), now: time) {
+            let extractStart = FeedwatchMetrics.now()
+            let raised = factory.alerts(for: source, text: EntryText(entry).only(feed.fields), now: time)
+            metrics.extractTime(nanoseconds: FeedwatchMetrics.now() - extractStart)
+            metrics.entitiesExtracted(raised.first?.entities.count ?? 0)
+            raisedBy += raised.map { ($0.watch, $0.rule) }
+            for alert in raised {
                 alerts.append(OutboxAlert(id: alert.id, line: alert.json.serialized(), subject: alert.subject,
                                           linkKey: StoryKey.link(entry.link), titleKey: StoryKey.title(alert.entry.title),
                                           storyTime: (entry.date ?? time).secondsSince1970, source: alert.sourceJSON.serialized()))
@@ -133,12 +145,14 @@ public struct FeedPoller: Sendable {
         try await ledger.record(PollRecord(feedURL: feed.url, title: feedTitle, etag: response.etag,
                                            lastModified: response.lastModified, newKeys: newKeys,
                                            presentKeys: presentKeys, alerts: alerts), now: time)
+        for (watch, rule) in raisedBy { metrics.alert(watch: watch, rule: rule) }
         var result = PollResult(feedURL: feed.url, status: .updated(entries: parsed.entries.count, newEntries: newKeys.count),
-                                alerts: alerts.count, warning: parsed.bozo ? parsed.bozoException : nil)
+                                alerts: alerts.count,
+                                warning: parsed.bozo ? parsed.bozoException.map { "feed is not well-formed, entries kept: \($0)" } : nil)
         result.freshSeconds = fresh
         result.medianEntryGap = Self.medianGap(parsed.entries.compactMap(\.date))
         if let moved {
-            result.warning = "moved permanently to \(moved); polled there from now on (update the config)"
+            result.warning = (result.warning.map { $0 + "; " } ?? "") + "moved permanently to \(moved); polled there from now on (update the config)"
         }
         // Every entry new although the last fetch worked: the feed turns over faster than we poll.
         if !firstFetch, state?.lastSuccess != nil, parsed.entries.count > 1, newKeys.count == parsed.entries.count {

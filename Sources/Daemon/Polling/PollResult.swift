@@ -13,7 +13,8 @@ public struct PollResult: Sendable, Equatable {
     public var status: Status
     /// Alerts the poll put in the outbox.
     public var alerts: Int
-    /// Parse problems that did not stop the poll (bozo), a permanent move, a possible gap.
+    /// Parse problems that did not stop the poll (bozo), a permanent move, a possible gap;
+    /// each part names itself ("feed is not well-formed, entries kept: …").
     public var warning: String?
     /// Polls of this feed that failed in a row, this one included (0 after a success).
     public var errorCount = 0

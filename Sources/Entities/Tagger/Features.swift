@@ -99,12 +99,15 @@ struct History {
     mutating func record(_ infos: [TokenInfo], _ tags: [Int]) {
         for (t, tag) in zip(infos, tags) where t.capitalized {
             var c = counts[t.lower] ?? (0, 0, 0, 0, 0)
+            // Saturating: a hostile entry repeating one capitalised word 65,536 times once
+            // overflowed these counters and crashed the daemon on every poll of its feed.
+            func bump(_ n: inout UInt16) { if n < .max { n += 1 } }
             switch TagSet.type(of: tag) {
-            case 0: c.0 += 1
-            case 1: c.1 += 1
-            case 2: c.2 += 1
-            case 3: c.3 += 1
-            default: c.4 += 1
+            case 0: bump(&c.0)
+            case 1: bump(&c.1)
+            case 2: bump(&c.2)
+            case 3: bump(&c.3)
+            default: bump(&c.4)
             }
             counts[t.lower] = c
         }
