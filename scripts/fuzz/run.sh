@@ -15,11 +15,11 @@
 # take, default 10), FUZZ_RSS_MB (default 2048), FUZZ_NICE (niceness, default 0),
 # FUZZ_ARGS (more libFuzzer flags), FUZZ_NO_BUILD=1 (use the binaries as built), FUZZ_BIN_DIR (run
 # the binaries from there instead, e.g. copies for a long run while the code is rebuilt),
-# FUZZ_LOG_DIR (default .build-fuzz/logs).
+# FUZZ_LOG_DIR (default .build-fuzz/logs), FUZZ_SCRATCH (another scratch folder, e.g. for a cold build).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-SCRATCH=$ROOT/.build-fuzz
+SCRATCH=${FUZZ_SCRATCH:-$ROOT/.build-fuzz}
 ALL=(feedparser dates htmltext entities rules config)
 
 SECONDS_EACH=${1:-60}
