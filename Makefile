@@ -12,7 +12,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN        := .build/debug/feedwatch
 
 
-.PHONY: demo test build deps test-deps apt-install clean-demo release conformance install uninstall service-test man completions
+.PHONY: demo test build deps test-deps apt-install clean-demo release conformance install uninstall service-test man completions fuzz test-asan test-tsan
 
 ## Install the Debian packages feedwatch links against, only those missing.
 deps:
@@ -47,6 +47,26 @@ clean-demo:
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## Every fuzz target (Fuzz/, libFuzzer + AddressSanitizer) for FUZZ_SECONDS each; fails on a
+## crash, leak or timeout and keeps the input under .build-fuzz/artifacts/ (docs/reliability.md).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bash scripts/fuzz/run.sh $(FUZZ_SECONDS)
+
+## The whole test suite under AddressSanitizer (and LeakSanitizer), in its own build folder;
+## the end-to-end tests run the sanitized binary built there (docs/reliability.md, "Sanitizers").
+## scripts/sanitizers/lsan.supp lists the leaks that are not feedwatch's, and why.
+test-asan: test-deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS="suppressions=$(CURDIR)/scripts/sanitizers/lsan.supp $(LSAN_OPTIONS)" \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
+## The same under ThreadSanitizer (no suppressions needed so far). The conformance test (746 runs
+## of the binary) exceeds its 300 s time limit under TSan and is skipped here.
+test-tsan: test-deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --skip ConformanceEndToEndTests
 
 # Extra flags for the release build, e.g. SWIFT_BUILD_FLAGS=--static-swift-stdlib for a machine without Swift.
 SWIFT_BUILD_FLAGS ?=

@@ -12,6 +12,12 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "feedwatch", targets: ["feedwatch"]),
+        // The parsing stages as libraries, so the fuzz package (Fuzz/Package.swift, docs/reliability.md)
+        // can link them without putting fuzz targets, which only link under -sanitize=fuzzer, in this package.
+        .library(name: "FeedParsing", targets: ["FeedParsing"]),
+        .library(name: "Entities", targets: ["Entities"]),
+        .library(name: "Watching", targets: ["Watching"]),
+        .library(name: "Daemon", targets: ["Daemon"]),
     ],
     dependencies: [
         // The command line: subcommands, help and usage errors (exit 2) without hand parsing,

@@ -53,7 +53,7 @@ public struct FeedParser: Sendable {
             failed.bozoException = "libxml2 could not create a parser (out of memory?)"
             return failed
         }
-        defer { xmlFreeParserCtxt(ctxt) }
+        defer { LibXML2.free(ctxt) }
         _ = xmlCtxtUseOptions(ctxt, LibXML2.safeOptions)
         let unmanaged = Unmanaged.passRetained(session)
         defer { unmanaged.release() }

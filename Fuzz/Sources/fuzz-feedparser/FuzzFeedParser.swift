@@ -1,0 +1,16 @@
+import FeedParsing
+
+/// Raw bytes into the feed parser, as a response body would arrive: encoding detection, the
+/// internal-subset stripper, ampersand repair, libxml2's SAX2 and the builders, JSON Feed.
+/// The first byte picks a Content-Type header (or none), so the charset path is reached too.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzFeedParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let contentTypes: [String?] = [nil, "application/rss+xml", "text/xml; charset=iso-8859-1", "application/xml; charset=utf-16"]
+    let contentType = bytes.first.map { contentTypes[Int($0) % contentTypes.count] } ?? nil
+    // Small caps so the truncation paths are reached with small inputs.
+    let parser = bytes.count % 7 == 0 ? FeedParser(maxFieldBytes: 64, maxDocumentBytes: 512) : FeedParser()
+    let feed = parser.parse(bytes, documentURL: "http://example.com/feed/", httpContentType: contentType)
+    _ = feed.entries.count
+    return 0
+}
