@@ -96,9 +96,8 @@ struct FeedsAdd: AsyncParsableCommand {
                 feed.headers = parsedHeaders
                 return feed
             }
-            let (fresh, sameFeeds) = config.withoutSameFeeds(feeds)
-            var result = try FeedEditor(configPath: options.config).add(fresh, toFile: "added.yaml")
-            result.duplicates = sameFeeds + result.duplicates
+            // FeedEditor skips feeds already configured under any spelling, under its lock.
+            let result = try FeedEditor(configPath: options.config).add(feeds, toFile: "added.yaml")
             for (feed, first) in result.duplicates {
                 print("already configured: \(TerminalText.clean(feed.url)) (at \(TerminalText.clean(first)))")
             }

@@ -54,10 +54,8 @@ struct FeedsImportOPML: AsyncParsableCommand {
                 feed.enabled = item.enabled
                 feeds.append(feed)
             }
-            let config = try ConfigLoader().load(path: options.config)
-            let (fresh, sameFeeds) = config.withoutSameFeeds(feeds)
-            var result = try FeedEditor(configPath: options.config).add(fresh, toFile: Self.fileName(for: file), command: "feeds import-opml")
-            result.duplicates = sameFeeds + result.duplicates
+            // FeedEditor skips feeds already configured, or repeated, under any spelling.
+            let result = try FeedEditor(configPath: options.config).add(feeds, toFile: Self.fileName(for: file), command: "feeds import-opml")
             for (feed, first) in result.duplicates {
                 print("skipped duplicate \(TerminalText.clean(feed.url)) (\(TerminalText.clean(file)):\(feed.line ?? 0)): already at \(TerminalText.clean(first))")
             }

@@ -29,22 +29,6 @@ extension Daemon.Config {
         let key = FeedURLIdentity.key(address)
         return feeds.first { FeedURLIdentity.key($0.url) == key }?.headers ?? []
     }
-
-    /// Splits feeds to add into those not configured yet and those that are, under this or
-    /// another spelling of their URL (`FeedURLIdentity`), or repeated in the input; each
-    /// duplicate comes with where its feed was first seen. `FeedEditor` compares URLs exactly.
-    func withoutSameFeeds(_ candidates: [FeedConfig]) -> (fresh: [FeedConfig], duplicates: [(feed: FeedConfig, firstAt: String)]) {
-        var firstSeen = Dictionary(feeds.map { (FeedURLIdentity.key($0.url), $0.location) }, uniquingKeysWith: { a, _ in a })
-        var fresh: [FeedConfig] = []
-        var duplicates: [(feed: FeedConfig, firstAt: String)] = []
-        for feed in candidates {
-            let key = FeedURLIdentity.key(feed.url)
-            if let first = firstSeen[key] { duplicates.append((feed, first)); continue }
-            firstSeen[key] = feed.source.map { "\($0)\(feed.line.map { ":\($0)" } ?? "")" } ?? "the same input"
-            fresh.append(feed)
-        }
-        return (fresh, duplicates)
-    }
 }
 
 /// A file path for output: in full, cleaned of terminal escapes.
