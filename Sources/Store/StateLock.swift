@@ -77,6 +77,14 @@ public final class StateLock {
     /// Whether `/proc/locks` shows `pid` holding a `flock` on the file open as `fd` (matched
     /// by inode; a process waiting for the lock, shown with "->", does not count).
     static func holdsFlock(pid: Int32, fd: Int32) -> Bool? {
+        // A read of /proc/locks failed once under a busy CI run; one that fails is tried again.
+        for _ in 0..<3 {
+            if let answer = holdsFlockOnce(pid: pid, fd: fd) { return answer }
+        }
+        return nil
+    }
+
+    private static func holdsFlockOnce(pid: Int32, fd: Int32) -> Bool? {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
         let locks = open("/proc/locks", O_RDONLY | O_CLOEXEC)
