@@ -11,7 +11,7 @@ extension Transfer {
             let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
             if code == CURLE_UNSUPPORTED_PROTOCOL {
                 // Name where the redirect pointed: "file:///etc/passwd" says more than "a redirect".
-                let via = statuses.isEmpty ? "" : header("Location").map { " (redirected to \($0))" } ?? " (via a redirect)"
+                let via = responseHeaders.statuses.isEmpty ? "" : responseHeaders[.location].map { " (redirected to \($0))" } ?? " (via a redirect)"
                 return .failure(FetchError.unsupportedScheme(request.url + via))
             }
             return .failure(FetchError.transport(code: Int(code.rawValue), message: message))
@@ -25,24 +25,24 @@ extension Transfer {
         let isFile = request.url.lowercased().hasPrefix("file:")
         if isFile && status == 0 { status = 200 }
         if status == 429 || status == 503 {
-            return .failure(FetchError.throttled(status: status, retryAfter: header("Retry-After")))
+            return .failure(FetchError.throttled(status: status, retryAfter: responseHeaders[.retryAfter]))
         }
         if status >= 400 || (status != 200 && status != 304 && !(200..<300).contains(status)) {
             return .failure(FetchError.httpStatus(status))
         }
-        let redirects = statuses.dropLast().filter { (300..<400).contains($0) }
+        let redirects = responseHeaders.statuses.dropLast().filter { (300..<400).contains($0) }
         var response = FetchResponse(
             status: status,
             body: body,
             effectiveURL: effective.map { String(cString: $0) } ?? request.url,
             contentType: contentType.map { String(cString: $0) },
-            etag: header("ETag"),
-            lastModified: header("Last-Modified"),
+            etag: responseHeaders[.etag],
+            lastModified: responseHeaders[.lastModified],
             redirects: Array(redirects)
         )
-        response.cacheControl = header("Cache-Control")
-        response.expires = header("Expires")
-        response.date = header("Date")
+        response.cacheControl = responseHeaders[.cacheControl]
+        response.expires = responseHeaders[.expires]
+        response.date = responseHeaders[.date]
         return .success(response)
     }
 }

@@ -10,8 +10,7 @@ final class Transfer: @unchecked Sendable {
     let request: FetchRequest
     let handle: UnsafeMutableRawPointer
     var body: [UInt8] = []
-    var headers: [(String, String)] = []
-    var statuses: [Int] = []
+    var responseHeaders = ResponseHeaders()
     var tooLarge = false
     var headerList: UnsafeMutablePointer<curl_slist>?
     let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -55,10 +54,5 @@ final class Transfer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return finished
-    }
-
-    /// The response header's value (last response after redirects), case-insensitive name.
-    func header(_ name: String) -> String? {
-        headers.last { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
     }
 }

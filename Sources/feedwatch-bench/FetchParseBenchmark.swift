@@ -22,9 +22,12 @@ struct FetchParseBenchmark: AsyncParsableCommand {
     @Option(help: "Transfers in flight at once (the daemon uses 128).")
     var window = 128
 
+    @Option(help: "Connections per host (the daemon's default, max_connections_per_host, is 2).")
+    var perHost = 2
+
     func run() async throws {
         let list = try String(contentsOfFile: urls, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
-        let fetcher = Fetcher()
+        let fetcher = Fetcher(maxConnectionsPerHost: perHost)
         defer { fetcher.shutdown() }
         let start = Date()
         let (fetched, failed, entries, bytes) = await withTaskGroup(of: (Bool, Int, Int).self) { group in

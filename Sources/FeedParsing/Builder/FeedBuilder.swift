@@ -139,9 +139,11 @@ struct FeedBuilder {
             if depth == skip { skipDepth = nil }
             return
         }
-        if let capture {
-            if depth == capture.depth {
-                self.capture = nil
+        // Only the fields needed are read: binding the whole Capture would retain and release
+        // its strings and attributes on every end tag.
+        if let captureDepth = capture?.depth {
+            if depth == captureDepth {
+                let capture = self.capture.take()!
                 // ASCII whitespace around a value (CDATA on its own lines) is cut here, in the
                 // bytes, so the string is built once instead of built and then copied trimmed.
                 var lo = 0, hi = text.count
@@ -150,7 +152,7 @@ struct FeedBuilder {
                 let value = String(decoding: text[lo..<hi], as: UTF8.self)
                 text.removeAll(keepingCapacity: true)
                 commit(capture, value: value)
-            } else if capture.markup {
+            } else if capture?.markup == true {
                 appendMarkupEnd(name)
             }
             return
@@ -159,7 +161,8 @@ struct FeedBuilder {
     }
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let capture else { return }
+        // The hottest path: read the one flag, never copy the Capture (its strings would be retained).
+        guard let markup = capture?.markup else { return }
         guard text.count + bytes.count <= maxFieldBytes else {
             if !truncated {
                 truncated = true
@@ -168,7 +171,7 @@ struct FeedBuilder {
             }
             return
         }
-        if capture.markup {
+        if markup {
             XHTMLMarkup.appendEscaped(bytes, to: &text)
         } else {
             text.append(contentsOf: bytes)
@@ -190,8 +193,8 @@ struct FeedBuilder {
     }
 
     mutating func finishEntry() {
-        guard var done = entry else { return }
-        entry = nil
+        // take(), not a copy and `entry = nil`: moving the entry costs no retain and release of its fields.
+        guard var done = entry.take() else { return }
         if done.link == nil {
             done.link = done.links.first { $0.rel == "alternate" }?.href
         }

@@ -58,7 +58,13 @@ enum AmpersandRepair {
         var firstAt: Int?
         let n = s.count
         var i = 0
+        let base = s.baseAddress
         while i < n {
+            // Eight bytes at a time while none is `&` or `<`: text between tags is most of a feed.
+            if i + 8 <= n, let base {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if !containsByte(word, UInt8(ascii: "&")) && !containsByte(word, UInt8(ascii: "<")) { i += 8; continue }
+            }
             let byte = s[i]
             if byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") { i += 1; continue }
             if byte == UInt8(ascii: "<") {
@@ -79,6 +85,13 @@ enum AmpersandRepair {
             }
         }
         return (edits, repairs, firstAt)
+    }
+
+    /// Whether any of the eight bytes of `word` is `byte` (the classic SWAR zero-byte test on `word ^ byte…byte`).
+    @inline(__always)
+    static func containsByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     enum Kind { case valid, bare, uppercaseHex }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Takes the internal DTD subset out of a feed before libxml2 sees it.
 ///
 /// Feeds sometimes declare a few text entities (`<!ENTITY id "tag:example.com,">`) or pull in
@@ -29,14 +33,44 @@ enum InternalSubset {
         return Result(bytes: substitute(out, declarations, from: open), entities: declarations.count)
     }
 
-    /// The `[` and `]` of `<!DOCTYPE name [ … ]>` at the start of the document.
+    /// The `[` and `]` of `<!DOCTYPE name [ … ]>` in the document's prolog.
+    ///
+    /// Only the prolog is searched, the way an XML parser reads it: the XML declaration,
+    /// processing instructions and comments are stepped over (a comment may mention
+    /// `<!DOCTYPE`), and the search ends at the first other markup — the root element, after
+    /// which no DOCTYPE can come. It runs before every parse, so it jumps from `<` to `<` with
+    /// memchr instead of comparing at every byte of the first 8 KiB.
     private static func locate(_ s: [UInt8]) -> (Int, Int)? {
-        let marker = Array("<!DOCTYPE".utf8)
         let limit = min(s.count, 8192)
-        guard limit > marker.count,
-              let start = (0..<(limit - marker.count)).first(where: { s[$0..<($0 + marker.count)].elementsEqual(marker) })
-        else { return nil }
-        var i = start + marker.count
+        let found: Int? = s.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            func has(_ prefix: StaticString, at i: Int) -> Bool {
+                i + prefix.utf8CodeUnitCount <= buffer.count && memcmp(base + i, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
+            }
+            func after(_ terminator: StaticString, from i: Int) -> Int? {
+                var j = i
+                while j < limit {
+                    guard let hit = memchr(base + j, Int32(terminator.utf8Start.pointee), limit - j) else { return nil }
+                    j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if has(terminator, at: j) { return j + terminator.utf8CodeUnitCount }
+                    j += 1
+                }
+                return nil
+            }
+            var i = 0
+            while i < limit {
+                guard let hit = memchr(base + i, Int32(UInt8(ascii: "<")), limit - i) else { return nil }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if has("<!DOCTYPE", at: i) { return i }
+                if has("<!--", at: i) { guard let next = after("-->", from: i + 4) else { return nil }; i = next; continue }
+                if has("<?", at: i) { guard let next = after("?>", from: i + 2) else { return nil }; i = next; continue }
+                return nil
+            }
+            return nil
+        }
+        guard let start = found else { return nil }
+        let marker = "<!DOCTYPE".utf8.count
+        var i = start + marker
         var quote: UInt8?
         while i < s.count {
             let b = s[i]

@@ -26,8 +26,8 @@ enum LibXML2 {
     /// Even in pure SAX mode libxml2 builds a stub document when an internal DTD subset declares
     /// an entity ("for expat compatibility": `ctxt->myDoc` with a "fake" DTD holding the
     /// entity), and `xmlFreeParserCtxt` leaves that document to the caller. Found by fuzzing
-    /// (docs/reliability.md): a DOCTYPE that `InternalSubset` does not take out (one after a
-    /// comment that mentions `<!DOCTYPE`, or past its first 8 KiB) leaked about 13 KB per parse.
+    /// (docs/reliability.md): a DOCTYPE that `InternalSubset` did not take out (then one after a
+    /// comment that mentions `<!DOCTYPE`; still one past its first 8 KiB) leaked about 13 KB per parse.
     static func free(_ ctxt: xmlParserCtxtPtr) {
         releaseDocument(of: ctxt)
         xmlFreeParserCtxt(ctxt)

@@ -3,44 +3,69 @@ import FeedModel
 
 /// The Swift side of one libxml2 parse: libxml2's C callbacks find it through
 /// `ctxt->_private` (passing it as SAX `user_data` crashed inside libxml2 here).
+///
+/// The session's mutable state lives in storage it allocates itself, reached through a
+/// pointer: a stored `var` of a class costs a dynamic exclusivity check (begin/end access and a
+/// thread-local access set) on every use, and the callbacks use it for every element and text
+/// run — 6 to 9% of a parse in perf. Only libxml2's thread, inside one `xmlParseChunk`, touches
+/// it, and never re-entrantly, so the check could never fire.
 final class SAXSession {
-    var builder: FeedBuilder
+    private struct State {
+        var builder: FeedBuilder
+        var errors: [String] = []
+        var names: [NamePointers: XMLName] = [:]
+        var recent = [(uri: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>?, name: XMLName?)](
+            repeating: (nil, nil, nil), count: 256)
+    }
+
+    private let state: UnsafeMutablePointer<State>
+
+    var builder: FeedBuilder {
+        _read { yield state.pointee.builder }
+        _modify { yield &state.pointee.builder }
+    }
+
     /// libxml2's error messages, "line L, column C: message", first ones first (at most 20 kept).
-    var errors: [String] = []
+    var errors: [String] {
+        _read { yield state.pointee.errors }
+        _modify { yield &state.pointee.errors }
+    }
 
     static let maxDepth = 256
-
-    /// libxml2 interns element names and namespace URIs in its dictionary, so the same name
-    /// arrives as the same pointers every time: build each `XMLName` once per document.
-    private var names: [NamePointers: XMLName] = [:]
 
     struct NamePointers: Hashable {
         let uri: UnsafePointer<xmlChar>?
         let local: UnsafePointer<xmlChar>
     }
 
-    /// A direct-mapped cache in front of `names`: a feed uses a few dozen names, so nearly
-    /// every lookup is two pointer compares instead of hashing (3% of a parse in perf).
-    private var recent = [(uri: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>?, name: XMLName?)](
-        repeating: (nil, nil, nil), count: 256)
-
+    /// libxml2 interns element names and namespace URIs in its dictionary, so the same name
+    /// arrives as the same pointers every time: each `XMLName` is built once per document
+    /// (`names`), and a direct-mapped cache in front of it (`recent`) makes nearly every lookup
+    /// two pointer compares instead of hashing (3% of a parse in perf): a feed uses a few dozen names.
     func name(uri: UnsafePointer<xmlChar>?, localname: UnsafePointer<xmlChar>) -> XMLName {
         let slot = (Int(bitPattern: localname) >> 3 ^ Int(bitPattern: uri) >> 5) & 255
-        if recent[slot].local == localname, recent[slot].uri == uri, let known = recent[slot].name { return known }
+        if state.pointee.recent[slot].local == localname, state.pointee.recent[slot].uri == uri,
+           let known = state.pointee.recent[slot].name { return known }
         let key = NamePointers(uri: uri, local: localname)
         let found: XMLName
-        if let known = names[key] {
+        if let known = state.pointee.names[key] {
             found = known
         } else {
             found = XMLName(uri: uri, localname: localname)
-            if names.count < 4096 { names[key] = found }
+            if state.pointee.names.count < 4096 { state.pointee.names[key] = found }
         }
-        recent[slot] = (uri, localname, found)
+        state.pointee.recent[slot] = (uri, localname, found)
         return found
     }
 
     init(builder: FeedBuilder) {
-        self.builder = builder
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(builder: builder))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     static func from(_ context: UnsafeMutableRawPointer?) -> SAXSession {
