@@ -143,6 +143,19 @@ struct FeedParserFormatsTests {
         #expect(AmpersandRepair.repair(untouched).repairs == 0)
     }
 
+    /// The scan reads eight bytes at a time: a bare `&`, a valid reference and a CDATA section at
+    /// every offset around the word boundaries are each found exactly where they are.
+    @Test func ampersandsAreFoundAtEveryOffsetOfAWord() {
+        for pad in 0..<20 {
+            let lead = String(repeating: "x", count: pad)
+            let input = "<a>" + lead + "& " + lead + "&lt;" + lead + "<![CDATA[&]]>" + lead + "&#X41;</a>"
+            let repaired = AmpersandRepair.repair(Array(input.utf8))
+            let expected = "<a>" + lead + "&amp; " + lead + "&lt;" + lead + "<![CDATA[&]]>" + lead + "&#x41;</a>"
+            #expect(String(decoding: repaired.bytes, as: UTF8.self) == expected, "padding \(pad)")
+            #expect(repaired.repairs == 1, "padding \(pad)")
+        }
+    }
+
     @Test func rssBodiesAndTheOrderOfSummaryAndDescription() {
         let feed = parse("""
             <rss version="2.0"><channel><item><summary>S</summary><description>D</description></item>

@@ -60,10 +60,12 @@ enum AmpersandRepair {
         var i = 0
         let base = s.baseAddress
         while i < n {
-            // Eight bytes at a time while none is `&` or `<`: text between tags is most of a feed.
+            // Eight bytes at a time: jump straight to the first `&` or `<` of the word, or past it.
             if i + 8 <= n, let base {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if !containsByte(word, UInt8(ascii: "&")) && !containsByte(word, UInt8(ascii: "<")) { i += 8; continue }
+                let hits = matches(word, UInt8(ascii: "&")) | matches(word, UInt8(ascii: "<"))
+                if hits == 0 { i += 8; continue }
+                i += hits.trailingZeroBitCount >> 3
             }
             let byte = s[i]
             if byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") { i += 1; continue }
@@ -87,11 +89,13 @@ enum AmpersandRepair {
         return (edits, repairs, firstAt)
     }
 
-    /// Whether any of the eight bytes of `word` is `byte` (the classic SWAR zero-byte test on `word ^ byte…byte`).
+    /// The high bit set in each byte of `word` (little-endian) that may equal `byte`: the classic
+    /// SWAR zero-byte test on `word ^ byte…byte`. Zero means no byte matches; the lowest set bit is
+    /// always a true match (a false one can only sit above a true one), which is all the scan uses.
     @inline(__always)
-    static func containsByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+    static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     enum Kind { case valid, bare, uppercaseHex }
