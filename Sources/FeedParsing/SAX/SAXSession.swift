@@ -77,48 +77,60 @@ final class SAXSession {
         return Unmanaged<SAXSession>.fromOpaque(ctxt.pointee._private)
     }
 
+    /// One start tag: the depth guard, the name (cached), the attributes as strings.
+    private func startElement(_ context: UnsafeMutableRawPointer?, localname: UnsafePointer<xmlChar>,
+                              uri: UnsafePointer<xmlChar>?, namespaceCount: Int32,
+                              namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int32,
+                              attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        // No feed nests 256 deep; a document that does is an attack on memory or stack.
+        if builder.stack.count >= Self.maxDepth {
+            errors.insert("elements nested deeper than \(Self.maxDepth): the rest of the document was not read", at: 0)
+            xmlStopParser(context!.assumingMemoryBound(to: xmlParserCtxt.self))
+            return
+        }
+        let elementName = name(uri: uri, localname: localname)
+        var attrs: [XMLAttribute] = []
+        // The root's default namespace tells RSS 0.90 from 1.0 even in an empty document.
+        if builder.stack.isEmpty, namespaceCount > 0, let namespaces {
+            for i in 0..<Int(namespaceCount) where namespaces[i * 2] == nil {
+                if let uri = namespaces[i * 2 + 1] { attrs.append(XMLAttribute(name: XMLName("xmlns"), value: String(cString: uri))) }
+            }
+        }
+        if attributeCount > 0, let attributes {
+            attrs.reserveCapacity(Int(attributeCount))
+            for i in 0..<Int(attributeCount) {
+                guard let local = attributes[i * 5], let start = attributes[i * 5 + 3],
+                      let end = attributes[i * 5 + 4] else { continue }
+                let bytes = UnsafeBufferPointer(start: start, count: end - start)
+                // Without entity substitution (kept off: XXE) libxml2 hands `&amp;` in attributes over as "&#38;".
+                let value = bytes.contains(UInt8(ascii: "&"))
+                    ? String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "&#38;", with: "&")
+                    : String(decoding: bytes, as: UTF8.self)
+                attrs.append(XMLAttribute(name: name(uri: attributes[i * 5 + 2], localname: local), value: value))
+            }
+        }
+        builder.start(elementName, attributes: attrs)
+    }
+
     /// The SAX2 handler table; every callback is a C function that forwards to the session.
     static func makeHandler() -> xmlSAXHandler {
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { context, localname, _, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             guard let localname else { return }
-            let session = SAXSession.from(context)
-            // No feed nests 256 deep; a document that does is an attack on memory or stack.
-            if session.builder.stack.count >= SAXSession.maxDepth {
-                session.errors.insert("elements nested deeper than \(SAXSession.maxDepth): the rest of the document was not read", at: 0)
-                xmlStopParser(context!.assumingMemoryBound(to: xmlParserCtxt.self))
-                return
+            // Borrowed, like `characters`: no retain/release pair per element.
+            SAXSession.unmanaged(context)._withUnsafeGuaranteedRef { session in
+                session.startElement(context, localname: localname, uri: uri, namespaceCount: namespaceCount,
+                                     namespaces: namespaces, attributeCount: attributeCount, attributes: attributes)
             }
-            let name = session.name(uri: uri, localname: localname)
-            var attrs: [XMLAttribute] = []
-            // The root's default namespace tells RSS 0.90 from 1.0 even in an empty document.
-            if session.builder.stack.isEmpty, namespaceCount > 0, let namespaces {
-                for i in 0..<Int(namespaceCount) where namespaces[i * 2] == nil {
-                    if let uri = namespaces[i * 2 + 1] { attrs.append(XMLAttribute(name: XMLName("xmlns"), value: String(cString: uri))) }
-                }
-            }
-            if attributeCount > 0, let attributes {
-                attrs.reserveCapacity(Int(attributeCount))
-                for i in 0..<Int(attributeCount) {
-                    guard let local = attributes[i * 5], let start = attributes[i * 5 + 3],
-                          let end = attributes[i * 5 + 4] else { continue }
-                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
-                    // Without entity substitution (kept off: XXE) libxml2 hands `&amp;` in attributes over as "&#38;".
-                    let value = bytes.contains(UInt8(ascii: "&"))
-                        ? String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "&#38;", with: "&")
-                        : String(decoding: bytes, as: UTF8.self)
-                    attrs.append(XMLAttribute(name: session.name(uri: attributes[i * 5 + 2], localname: local), value: value))
-                }
-            }
-            session.builder.start(name, attributes: attrs)
         }
         handler.endElementNs = { context, localname, _, uri in
             guard let localname else { return }
-            let session = SAXSession.from(context)
-            // libxml2 ends the element it started last (when recovering too), whose name is on
-            // top of the builder's stack: no second lookup per element.
-            session.builder.end(session.builder.stack.last?.name ?? session.name(uri: uri, localname: localname))
+            SAXSession.unmanaged(context)._withUnsafeGuaranteedRef { session in
+                // libxml2 ends the element it started last (when recovering too), whose name is on
+                // top of the builder's stack: no second lookup per element.
+                session.builder.end(session.builder.stack.last?.name ?? session.name(uri: uri, localname: localname))
+            }
         }
         handler.characters = { context, bytes, count in
             guard let bytes, count > 0 else { return }
