@@ -107,11 +107,16 @@ struct ConfigLoaderTests {
     @Test func sameFeedUnderAnotherSpellingHasTheSameIdentity() {
         let key = FeedURLIdentity.key("https://example.org/feed")
         for spelling in ["HTTPS://Example.ORG/feed", "https://example.org:443/feed", "https://example.org/feed/",
-                         "https://example.org/feed#top", " https://example.org/feed"] {
+                         "https://example.org/feed#top", " https://example.org/feed", "\thttps://example.org/feed \u{3000}",
+                         "\u{A0}https://example.org/feed"] {
             #expect(FeedURLIdentity.key(spelling) == key, "\(spelling)")
         }
         #expect(FeedURLIdentity.key("https://example.org") == FeedURLIdentity.key("https://example.org/"))
         #expect(FeedURLIdentity.key("https://example.org?x=1") == FeedURLIdentity.key("https://example.org/?x=1"))
+        // Only "://" separates the scheme; other schemes and line breaks are left as written.
+        #expect(FeedURLIdentity.key("urn:x:HTTP://a") == "urn:x:HTTP://a")
+        #expect(FeedURLIdentity.key("feed:https://example.org/feed") == "feed:https://example.org/feed")
+        #expect(FeedURLIdentity.key("https://example.org/feed\n") != key)
         for other in ["https://example.org/Feed", "http://example.org/feed", "https://example.org:8443/feed",
                       "https://example.org/feed?page=2", "https://example.org/feeds"] {
             #expect(FeedURLIdentity.key(other) != key, "\(other)")
