@@ -103,13 +103,30 @@ final class SAXSession {
                       let end = attributes[i * 5 + 4] else { continue }
                 let bytes = UnsafeBufferPointer(start: start, count: end - start)
                 // Without entity substitution (kept off: XXE) libxml2 hands `&amp;` in attributes over as "&#38;".
-                let value = bytes.contains(UInt8(ascii: "&"))
-                    ? String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "&#38;", with: "&")
-                    : String(decoding: bytes, as: UTF8.self)
+                let value = bytes.contains(UInt8(ascii: "&")) ? Self.unescapingAmpersands(bytes) : String(decoding: bytes, as: UTF8.self)
                 attrs.append(XMLAttribute(name: name(uri: attributes[i * 5 + 2], localname: local), value: value))
             }
         }
         builder.start(elementName, attributes: attrs)
+    }
+
+    /// `bytes` as a string with every "&#38;" turned back into "&", done on the bytes: Foundation's
+    /// `replacingOccurrences` cost 3.5% of parsing an Atom feed whose links carry query strings.
+    static func unescapingAmpersands(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "&"), i + 4 < bytes.count, bytes[i + 1] == UInt8(ascii: "#"),
+               bytes[i + 2] == UInt8(ascii: "3"), bytes[i + 3] == UInt8(ascii: "8"), bytes[i + 4] == UInt8(ascii: ";") {
+                out.append(UInt8(ascii: "&"))
+                i += 5
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The SAX2 handler table; every callback is a C function that forwards to the session.
