@@ -99,13 +99,13 @@ struct FeedsAdd: AsyncParsableCommand {
             // FeedEditor skips feeds already configured under any spelling, under its lock.
             let result = try FeedEditor(configPath: options.config).add(feeds, toFile: "added.yaml")
             for (feed, first) in result.duplicates {
-                print("already configured: \(TerminalText.clean(feed.url)) (at \(TerminalText.clean(first)))")
+                print("already configured: \(TerminalText.clean(URLCredentials.redacted(feed.url))) (at \(TerminalText.clean(first)))")
             }
             guard let file = result.file else {
                 print("nothing added")
                 return
             }
-            for feed in result.added { print("added \(TerminalText.clean(feed.url)) to \(shown(file)):\(feed.line ?? 0)") }
+            for feed in result.added { print("added \(TerminalText.clean(URLCredentials.redacted(feed.url))) to \(shown(file)):\(feed.line ?? 0)") }
             print(tellDaemonToReload(config: result.config, enabled: !reload.noReload))
         } catch {
             exitWith(error)
@@ -145,23 +145,23 @@ struct FeedsAdd: AsyncParsableCommand {
         }
         let candidates = found.candidates
         for (candidate, reason) in found.rejected {
-            print("\(TerminalText.clean(url)) announces \(TerminalText.clean(candidate.url)), which is not offered: \(TerminalText.clean(reason))")
+            print("\(TerminalText.clean(URLCredentials.redacted(url))) announces \(TerminalText.clean(URLCredentials.redacted(candidate.url))), which is not offered: \(TerminalText.clean(reason))")
         }
         if found.unchecked > 0 {
-            print("\(TerminalText.clean(url)) announces \(found.unchecked) more feeds, not checked (only the first \(FeedFinder.maxChecked) are); add one by its URL")
+            print("\(TerminalText.clean(URLCredentials.redacted(url))) announces \(found.unchecked) more feeds, not checked (only the first \(FeedFinder.maxChecked) are); add one by its URL")
         }
         switch found.how {
         case .direct: return candidates
-        case .announced: print("\(TerminalText.clean(url)) is a web page; it announces \(candidates.count) feed\(candidates.count == 1 ? "" : "s"):")
+        case .announced: print("\(TerminalText.clean(URLCredentials.redacted(url))) is a web page; it announces \(candidates.count) feed\(candidates.count == 1 ? "" : "s"):")
         case .probed:
             guard !candidates.isEmpty else {
                 let announced = found.rejected.isEmpty ? "the page announces none (<link rel=\"alternate\">)" : "the feeds the page announces do not work"
                 throw CommandFailure.runtime("\(url): no feed found: \(announced), and none of \(FeedDiscovery.commonPaths.joined(separator: ", ")) is a feed (use --no-discover to add it anyway)")
             }
-            print("\(TerminalText.clean(url)) is a web page that announces no feed; found at common paths:")
+            print("\(TerminalText.clean(URLCredentials.redacted(url))) is a web page that announces no feed; found at common paths:")
         }
         for (index, candidate) in candidates.enumerated() {
-            print("  \(index + 1). \(TerminalText.clean(candidate.url))\(candidate.title.map { "  (\(TerminalText.clean($0)))" } ?? "")")
+            print("  \(index + 1). \(TerminalText.clean(URLCredentials.redacted(candidate.url)))\(candidate.title.map { "  (\(TerminalText.clean($0)))" } ?? "")")
         }
         if candidates.count == 1 || first { return [candidates[0]] }
         if all { return candidates }

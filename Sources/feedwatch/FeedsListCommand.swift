@@ -33,7 +33,7 @@ struct FeedsList: AsyncParsableCommand {
     }
 
     static func line(_ feed: FeedConfig, id: Int, config: Daemon.Config) -> String {
-        var parts = ["\(id)", TerminalText.clean(feed.url), "every \(Duration.format(seconds: feed.interval ?? config.interval))"]
+        var parts = ["\(id)", TerminalText.clean(URLCredentials.redacted(feed.url)), "every \(Duration.format(seconds: feed.interval ?? config.interval))"]
         if let title = feed.title { parts.append(TerminalText.clean(title)) }
         if !feed.tags.isEmpty { parts.append("tags: " + TerminalText.clean(feed.tags.joined(separator: ", "))) }
         if let lists = feed.watchlists { parts.append("watch lists: " + TerminalText.clean(lists.joined(separator: ", "))) }
@@ -42,11 +42,11 @@ struct FeedsList: AsyncParsableCommand {
         return parts.joined(separator: "\t")
     }
 
-    /// Header values are never printed: they may be secrets.
+    /// Header values and passwords in URLs are never printed: they are secrets.
     static func json(_ feed: FeedConfig, id: Int, config: Daemon.Config) -> JSONValue {
         var o = JSONObjectBuilder()
         o.add("id", id)
-        o.add("url", feed.url)
+        o.add("url", URLCredentials.redacted(feed.url))
         o.add("title", feed.title)
         o.add("interval", feed.interval ?? config.interval)
         o.add("tags", .array(feed.tags.map { .string($0) }))

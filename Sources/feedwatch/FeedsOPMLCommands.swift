@@ -44,7 +44,7 @@ struct FeedsImportOPML: AsyncParsableCommand {
             for item in document.feeds {
                 let lower = item.url.lowercased()
                 guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), ConfigLoader.checkURL(item.url, directory: "/") != nil else {
-                    print("skipped \(TerminalText.clean(item.url)) (\(TerminalText.clean(file)):\(item.line ?? 0)): not a valid http or https URL")
+                    print("skipped \(TerminalText.clean(URLCredentials.redacted(item.url))) (\(TerminalText.clean(file)):\(item.line ?? 0)): not a valid http or https URL")
                     invalid += 1
                     continue
                 }
@@ -57,7 +57,7 @@ struct FeedsImportOPML: AsyncParsableCommand {
             // FeedEditor skips feeds already configured, or repeated, under any spelling.
             let result = try FeedEditor(configPath: options.config).add(feeds, toFile: Self.fileName(for: file), command: "feeds import-opml")
             for (feed, first) in result.duplicates {
-                print("skipped duplicate \(TerminalText.clean(feed.url)) (\(TerminalText.clean(file)):\(feed.line ?? 0)): already at \(TerminalText.clean(first))")
+                print("skipped duplicate \(TerminalText.clean(URLCredentials.redacted(feed.url))) (\(TerminalText.clean(file)):\(feed.line ?? 0)): already at \(TerminalText.clean(first))")
             }
             let target = result.file.map { " into \(shown($0))" } ?? ""
             print("imported \(result.added.count) feed\(result.added.count == 1 ? "" : "s")\(target); skipped \(result.duplicates.count) duplicate\(result.duplicates.count == 1 ? "" : "s")\(invalid > 0 ? " and \(invalid) invalid" : "") of \(document.feeds.count) in \(TerminalText.clean(file))")

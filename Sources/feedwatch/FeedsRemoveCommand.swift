@@ -31,7 +31,7 @@ struct FeedsRemove: AsyncParsableCommand {
                 throw CommandFailure.config("no configured feed is \(feed): \(hint)")
             }
             let updated = try FeedEditor(configPath: options.config).remove(target)
-            print("removed \(TerminalText.clean(target.url)) from \(shown(target.location))")
+            print("removed \(TerminalText.clean(URLCredentials.redacted(target.url))) from \(shown(target.location))")
             print(tellDaemonToReload(config: updated, enabled: !reload.noReload))
         } catch {
             exitWith(error)

@@ -50,12 +50,14 @@ struct StatusCommand: AsyncParsableCommand {
 
     /// A feed disabled in the config shows no next poll: the stored due time is from before it
     /// was disabled, and the daemon will not poll it then.
+    /// Passwords written in URLs are shown as `****` (URLCredentials), in errors that quote the URL too.
     static func line(_ url: String, _ state: FeedState?, enabled: Bool = true) -> String {
-        guard let state else { return "\(TerminalText.clean(url))\tnever polled" }
-        var parts = [TerminalText.clean(url)]
-        if let reason = state.disabled { parts.append("NOT POLLED: \(TerminalText.clean(reason))") }
+        let shown = URLCredentials.redacted(url)
+        guard let state else { return "\(TerminalText.clean(shown))\tnever polled" }
+        var parts = [TerminalText.clean(shown)]
+        if let reason = state.disabled { parts.append("NOT POLLED: \(TerminalText.clean(redacting(url, in: reason)))") }
         if state.errorCount > 0 {
-            parts.append("FAILING (\(state.errorCount) in a row): \(TerminalText.clean(state.lastError ?? "?"))")
+            parts.append("FAILING (\(state.errorCount) in a row): \(TerminalText.clean(redacting(url, in: state.lastError ?? "?")))")
         } else if state.lastSuccess != nil {
             parts.append("ok")
         }
@@ -63,13 +65,13 @@ struct StatusCommand: AsyncParsableCommand {
         if let fetched = state.lastFetched { parts.append("last fetch \(fetched.rfc3339)") }
         parts.append("\(state.entriesSeen) entries seen")
         if let next = state.nextDue, state.disabled == nil, enabled { parts.append("next poll \(next.rfc3339)") }
-        if let moved = state.movedTo { parts.append("moved to \(TerminalText.clean(moved))") }
+        if let moved = state.movedTo { parts.append("moved to \(TerminalText.clean(URLCredentials.redacted(moved)))") }
         return parts.joined(separator: "\t")
     }
 
     static func json(_ url: String, _ state: FeedState?, enabled: Bool = true) -> JSONValue {
         var o = JSONObjectBuilder()
-        o.add("url", url)
+        o.add("url", URLCredentials.redacted(url))
         guard let state else {
             o.add("polled", false)
             return o.value
@@ -82,10 +84,16 @@ struct StatusCommand: AsyncParsableCommand {
         if let status = state.httpStatus { o.add("http_status", status) }
         o.add("entries_seen", state.entriesSeen)
         o.add("consecutive_errors", state.errorCount)
-        o.add("last_error", state.lastError)
+        o.add("last_error", state.lastError.map { redacting(url, in: $0) })
         o.add("next_poll", state.disabled == nil && enabled ? state.nextDue?.rfc3339 : nil)
-        o.add("moved_to", state.movedTo)
-        o.add("disabled", state.disabled)
+        o.add("moved_to", state.movedTo.map(URLCredentials.redacted))
+        o.add("disabled", state.disabled.map { redacting(url, in: $0) })
         return o.value
+    }
+
+    /// A message that quotes the feed's URL quotes it without its password.
+    static func redacting(_ url: String, in message: String) -> String {
+        let shown = URLCredentials.redacted(url)
+        return shown == url ? message : message.replacingOccurrences(of: url, with: shown)
     }
 }

@@ -167,3 +167,26 @@ extension FeedsEndToEndTests {
         #expect(server.requests.contains { $0.headers["x-api-key"] == "right" }, "the new header is tried within seconds of the reload")
     }
 }
+
+/// A password written in a feed's URL is sent to the server and shown nowhere.
+extension FeedsEndToEndTests {
+    @Test func aPasswordInAFeedURLIsNeverPrinted() throws {
+        let secret = "s3cret-Pa55"
+        let withCredentials = server.baseURL.replacingOccurrences(of: "://", with: "://alice:\(secret)@") + "/europe"
+        let add = try feedwatch("feeds", "add", withCredentials, "--no-discover", "--no-reload")
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stdout.contains("added \(withCredentials.replacingOccurrences(of: secret, with: "****"))"), "\(add.stdout)")
+        #expect(!add.stdout.contains(secret), "feeds add printed the password")
+        let run = try feedwatch("run", "--once")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(server.requests.contains { $0.path == "/europe" && $0.headers["authorization"] != nil },
+                "the credentials must still reach the server")
+        let outputs = [("feeds list", try feedwatch("feeds", "list")), ("feeds list --json", try feedwatch("feeds", "list", "--json")),
+                       ("status", try feedwatch("status")), ("status --json", try feedwatch("status", "--json"))]
+        for (arguments, result) in outputs {
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(result.stdout.contains("alice:****@"), "\(arguments): \(result.stdout)")
+            #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(arguments) printed the password")
+        }
+    }
+}
