@@ -26,8 +26,10 @@ struct FeedsAdd: AsyncParsableCommand {
     @Argument(help: "A feed's URL, or a web page whose feeds to find (https:// is assumed when no scheme is given).")
     var address: String
 
-    /// "example.org/news" is taken as https://example.org/news: users copy addresses without a scheme.
+    /// "example.org/news" is taken as https://example.org/news: users copy addresses without a
+    /// scheme; a browser's `feed://` or `feed:https://` subscribe link is the URL it stands for.
     var url: String {
+        let address = FeedScheme.resolved(self.address)
         let lower = address.lowercased()
         return lower.contains("://") || lower.hasPrefix("file:") ? address : "https://" + address
     }

@@ -41,7 +41,9 @@ struct FeedsImportOPML: AsyncParsableCommand {
             do { document = try OPMLReader().read(Array(data)) } catch { throw CommandFailure.config("\(file): \(error.message)") }
             var feeds: [FeedConfig] = []
             var invalid = 0
-            for item in document.feeds {
+            for var item in document.feeds {
+                // Exports from some readers write subscribe links as feed://host/path.
+                item.url = FeedScheme.resolved(item.url)
                 let lower = item.url.lowercased()
                 guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), ConfigLoader.checkURL(item.url, directory: "/") != nil else {
                     print("skipped \(TerminalText.clean(URLCredentials.redacted(item.url))) (\(TerminalText.clean(file)):\(item.line ?? 0)): not a valid http or https URL")

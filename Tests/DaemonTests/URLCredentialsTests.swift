@@ -18,3 +18,16 @@ struct URLCredentialsTests {
         }
     }
 }
+
+/// `feed:` addresses become the URL they name; everything else is left alone.
+struct FeedSchemeTests {
+    @Test func feedAddressesResolveToHTTP() {
+        #expect(FeedScheme.resolved("feed://example.org/rss") == "http://example.org/rss")
+        #expect(FeedScheme.resolved("FEED://Example.org/rss") == "http://Example.org/rss")
+        #expect(FeedScheme.resolved("feed:https://example.org/rss") == "https://example.org/rss")
+        #expect(FeedScheme.resolved("feed:http://example.org/rss") == "http://example.org/rss")
+        for other in ["https://example.org/feed", "feed:example.org", "feeds://x", "example.org/feed", ""] {
+            #expect(FeedScheme.resolved(other) == other, "\(other)")
+        }
+    }
+}

@@ -190,3 +190,26 @@ extension FeedsEndToEndTests {
         }
     }
 }
+
+/// `feed:` subscribe links (browsers, some OPML exports) are the http(s) URL they stand for.
+extension FeedsEndToEndTests {
+    @Test func feedSchemeLinksAreAddedAsTheirHTTPURL() throws {
+        let http = server.baseURL  // http://127.0.0.1:PORT
+        let opml = directory.appendingPathComponent("feedscheme.opml")
+        try """
+            <opml version="2.0"><body>
+              <outline text="Europe" xmlUrl="\(http.replacingOccurrences(of: "http://", with: "feed://"))/europe"/>
+              <outline text="Other" xmlUrl="feed:\(http)/other"/>
+            </body></opml>
+            """.write(to: opml, atomically: true, encoding: .utf8)
+        let result = try feedwatch("feeds", "import-opml", opml.path, "--no-reload")
+        #expect(result.stdout.contains("imported 2 feeds"), "\(result.stdout)")
+        let add = try feedwatch("feeds", "add", "FEED:" + http + "/third", "--no-discover", "--no-reload")
+        #expect(add.status == 0, "\(add.stderr)")
+        let listed = try listedURLs()
+        for path in ["/europe", "/other", "/third"] {
+            #expect(listed.contains(http + path), "\(path): \(listed)")
+        }
+        #expect(!listed.contains { $0.lowercased().hasPrefix("feed:") }, "\(listed)")
+    }
+}
