@@ -24,10 +24,15 @@ extension Daemon.Config {
     /// The configured headers of the feed at `address` (any spelling of its URL), for
     /// `watch test` and `scan` fetching a feed that needs its API key; none for other input.
     func headers(forAddress address: String) -> [HTTPHeader] {
+        feed(forAddress: address)?.headers ?? []
+    }
+
+    /// The configured feed this http(s) address names, under any spelling of its URL.
+    func feed(forAddress address: String) -> FeedConfig? {
         let lower = address.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return [] }
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
         let key = FeedURLIdentity.key(address)
-        return feeds.first { FeedURLIdentity.key($0.url) == key }?.headers ?? []
+        return feeds.first { FeedURLIdentity.key($0.url) == key }
     }
 }
 

@@ -4,7 +4,9 @@ import FeedModel
 import Watching
 
 /// `feedwatch watch test NAME FILE|URL`: does this one watch fire on these entries, and why.
-/// The matcher is built from all the watch lists, exactly as the daemon builds it.
+/// The matcher is built from all the watch lists, exactly as the daemon builds it; for the URL
+/// of a configured feed, from that feed's `watchlists:` and over its `fields:` only, as the
+/// daemon matches that feed.
 struct WatchTestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
@@ -37,13 +39,25 @@ struct WatchTestCommand: AsyncParsableCommand {
         do {
             let config = try ConfigLoader().load(path: options.config)
             let lists = try WatchListLoader().load(directory: config.watchlists)
-            let matcher = WatchMatcher(watches: lists.watches, rules: lists.rules)
-            let watch = try Self.resolve(name, lists.watches, matcher)
-            let input = try await ScanInput.load(source, headers: config.headers(forAddress: source))
+            let watch = try Self.resolve(name, lists.watches, WatchMatcher(watches: lists.watches, rules: lists.rules))
+            let feed = config.feed(forAddress: source)
+            var scope: (watches: [Watch], rules: [Rule]) = (lists.watches, lists.rules)
+            if let names = feed?.watchlists { scope = WatchListScope.restrict(lists, to: names) }
+            let matcher = WatchMatcher(watches: scope.watches, rules: scope.rules)
+            let outOfScope = !scope.watches.contains { $0.name == watch.name }
+            if outOfScope, let names = feed?.watchlists, !json {
+                print("note: this feed applies only the watch lists \(TerminalText.clean(names.joined(separator: ", "))) (its watchlists: key); "
+                      + "'\(TerminalText.clean(watch.name))' is not in them, so it never fires on this feed\n")
+            } else if let fields = feed?.fields, !json {
+                print("note: this feed is matched on its \(fields.map(\.rawValue).joined(separator: ", ")) only (its fields: key)\n")
+            }
+            let input = try await ScanInput.load(source, headers: feed?.headers ?? [])
             for (n, item) in input.items.enumerated() {
-                let (hits, rules) = matcher.evaluate(item.text)
+                let text = item.text.only(feed?.fields)
+                let (hits, rules) = matcher.evaluate(text)
                 let hit = hits.first { $0.watch.name == watch.name }
-                let reason = matcher.explain(item.text).first { $0.watch == watch.name }?.reason ?? "not mentioned"
+                let reason = outOfScope ? "not in this feed's watch lists (watchlists: \(feed?.watchlists?.joined(separator: ", ") ?? ""))"
+                    : matcher.explain(text).first { $0.watch == watch.name }?.reason ?? "not mentioned"
                 let ruleNames = hit == nil ? [] : rules.filter { rule in
                     rule.expression.mentionedNames.contains { (matcher.watchName(for: $0) ?? $0) == watch.name }
                 }.map(\.name)

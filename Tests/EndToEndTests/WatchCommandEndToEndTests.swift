@@ -199,3 +199,47 @@ struct WatchCommandEndToEndTests {
         }
     }
 }
+
+/// `watch test` on a configured feed's URL matches as the daemon matches that feed: only its
+/// `watchlists:`, only its `fields:`.
+extension WatchCommandEndToEndTests {
+    @Test func watchTestAppliesTheFeedsWatchListsAndFields() throws {
+        let (config, list, _) = try setUp()
+        let server = try TestHTTPServer()
+        let rss = Array("""
+            <rss version="2.0"><channel><title>T</title>
+            <item><title>Talks resume in Geneva</title><description>Vladimir Putin said talks would go on.</description></item>
+            </channel></rss>
+            """.utf8)
+        for path in ["/all", "/titles", "/scoped"] { server.route(path, { _ in .init(status: 200, body: rss) }) }
+        try "watch:\n  - name: Geneva\n    type: place\n".write(
+            to: list.deletingLastPathComponent().appendingPathComponent("places.yaml"), atomically: true, encoding: .utf8)
+        try """
+            state: state.sqlite
+            alert_log: alerts.jsonl
+            watchlists: watchlists.d
+            feeds:
+              - url: \(server.baseURL)/all
+              - url: \(server.baseURL)/titles
+                fields: [title]
+              - url: \(server.baseURL)/scoped
+                watchlists: [places]
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+
+        let all = try feedwatch(["watch", "test", "Vladimir Putin", server.baseURL + "/all", "-c", config])
+        #expect(all.status == 0, "\(all.stdout)\(all.stderr)")
+
+        let titles = try feedwatch(["watch", "test", "Vladimir Putin", server.baseURL + "/titles", "-c", config])
+        #expect(titles.status == 1, "\(titles.stdout)")
+        #expect(titles.stdout.contains("note: this feed is matched on its title only (its fields: key)"), "\(titles.stdout)")
+        #expect(titles.stdout.contains("silent: not mentioned"), "\(titles.stdout)")
+
+        let scoped = try feedwatch(["watch", "test", "Vladimir Putin", server.baseURL + "/scoped", "-c", config])
+        #expect(scoped.status == 1, "\(scoped.stdout)")
+        #expect(scoped.stdout.contains("applies only the watch lists places"), "\(scoped.stdout)")
+        #expect(scoped.stdout.contains("silent: not in this feed's watch lists (watchlists: places)"), "\(scoped.stdout)")
+        // A watch of the feed's own list still fires there.
+        let place = try feedwatch(["watch", "test", "Geneva", server.baseURL + "/scoped", "-c", config])
+        #expect(place.status == 0, "\(place.stdout)\(place.stderr)")
+    }
+}
