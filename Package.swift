@@ -37,10 +37,10 @@ let package = Package(
     ],
     targets: [
         // MARK: C bridges (the only C in the package)
-        .target(
-            name: "CCurl",
-            linkerSettings: [.linkedLibrary("curl")]
-        ),
+        // libcurl is dlopen'ed on first use (Sources/CCurl/ccurl_load.c), not linked: a process that
+        // never fetches does not map libcurl and the ~35 libraries it pulls in (docs/benchmarks.md).
+        // curl/curl.h (libcurl4-openssl-dev) is still needed to build, for types and constants.
+        .target(name: "CCurl"),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",

@@ -20,15 +20,15 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// Transfers on the multi handle, by easy handle; touched by the loop thread only.
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
 
+    /// Only once `CurlGlobal.loadFailure` is nil: every call here goes to the loaded libcurl.
     init(userAgent: String, maxConnections: Int, maxConnectionsPerHost: Int) {
-        CurlGlobal.initialize()
-        multi = OpaquePointer(curl_multi_init()!)
+        multi = OpaquePointer(ccurl_multi_init()!)
         _ = ccurl_multi_setopt_long(UnsafeMutableRawPointer(multi), CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections)
         _ = ccurl_multi_setopt_long(UnsafeMutableRawPointer(multi), CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost)
         _ = ccurl_multi_setopt_long(UnsafeMutableRawPointer(multi), CURLMOPT_MAXCONNECTS, maxConnections)
         // Share TLS sessions and DNS answers between transfers: a resumed TLS session costs
         // a fraction of a full handshake.
-        if let shareHandle = curl_share_init() {
+        if let shareHandle = ccurl_share_init() {
             share = OpaquePointer(shareHandle)
             _ = ccurl_share_setopt_long(shareHandle, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_SSL_SESSION.rawValue))
             _ = ccurl_share_setopt_long(shareHandle, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_DNS.rawValue))
@@ -43,8 +43,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     }
 
     deinit {
-        curl_multi_cleanup(UnsafeMutableRawPointer(multi))
-        if let share { curl_share_cleanup(UnsafeMutableRawPointer(share)) }
+        ccurl_multi_cleanup(UnsafeMutableRawPointer(multi))
+        if let share { ccurl_share_cleanup(UnsafeMutableRawPointer(share)) }
     }
 
     func submit(_ transfer: Transfer) {
@@ -55,7 +55,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         if refused {
             transfer.complete(.failure(FetchError.cancelled))
         } else {
-            curl_multi_wakeup(UnsafeMutableRawPointer(multi))
+            ccurl_multi_wakeup(UnsafeMutableRawPointer(multi))
         }
     }
 
@@ -63,7 +63,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         lock.lock()
         cancelled.append(ObjectIdentifier(transfer))
         lock.unlock()
-        curl_multi_wakeup(UnsafeMutableRawPointer(multi))
+        ccurl_multi_wakeup(UnsafeMutableRawPointer(multi))
     }
 
     /// Ends the loop: transfers still running fail with `FetchError.cancelled`. Blocks until the thread is gone.
@@ -71,7 +71,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         lock.lock()
         stopping = true
         lock.unlock()
-        curl_multi_wakeup(UnsafeMutableRawPointer(multi))
+        ccurl_multi_wakeup(UnsafeMutableRawPointer(multi))
         while thread?.isFinished == false { usleep(1000) }
     }
 
@@ -98,15 +98,15 @@ final class CurlMultiLoop: @unchecked Sendable {
                 return
             }
 
-            _ = curl_multi_perform(multiPointer, &running)
+            _ = ccurl_multi_perform(multiPointer, &running)
             var remaining: Int32 = 0
-            while let message = curl_multi_info_read(multiPointer, &remaining) {
+            while let message = ccurl_multi_info_read(multiPointer, &remaining) {
                 guard ccurl_msg_is_done(message) != 0, let easy = ccurl_msg_easy_handle(message),
                       let transfer = active[easy] else { continue }
                 finish(easy, with: transfer.outcome(code: ccurl_msg_result(message)))
             }
             var ready: Int32 = 0
-            _ = curl_multi_poll(multiPointer, nil, 0, 1000, &ready)
+            _ = ccurl_multi_poll(multiPointer, nil, 0, 1000, &ready)
         }
     }
 
@@ -116,9 +116,9 @@ final class CurlMultiLoop: @unchecked Sendable {
             transfer.complete(.failure(FetchError.transport(code: Int(CURLE_FAILED_INIT.rawValue), message: problem)))
             return
         }
-        let code = curl_multi_add_handle(UnsafeMutableRawPointer(multi), transfer.handle)
+        let code = ccurl_multi_add_handle(UnsafeMutableRawPointer(multi), transfer.handle)
         guard code == CURLM_OK else {
-            transfer.complete(.failure(FetchError.transport(code: Int(code.rawValue), message: String(cString: curl_multi_strerror(code)))))
+            transfer.complete(.failure(FetchError.transport(code: Int(code.rawValue), message: String(cString: ccurl_multi_strerror(code)))))
             return
         }
         active[transfer.handle] = transfer
@@ -126,23 +126,29 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     private func finish(_ handle: UnsafeMutableRawPointer, with result: Result<FetchResponse, any Error>) {
         guard let transfer = active.removeValue(forKey: handle) else { return }
-        curl_multi_remove_handle(UnsafeMutableRawPointer(multi), handle)
+        ccurl_multi_remove_handle(UnsafeMutableRawPointer(multi), handle)
         transfer.complete(result)
     }
 }
 
+/// Loads libcurl (dlopen, on first use: Sources/CCurl) and runs `curl_global_init`, once.
+///
 /// `curl_global_init` must run once before any other libcurl call, while no other thread uses libcurl.
 enum CurlGlobal {
-    private static let initialized: Bool = {
-        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-        return true
+    /// nil once libcurl is loaded and initialised; otherwise why it could not be loaded
+    /// (the library names tried and dlerror()'s words, or the symbol it lacks).
+    static let loadFailure: String? = {
+        guard ccurl_load() != 0 else {
+            return ccurl_load_error().map { String(cString: $0) } ?? "cannot load libcurl"
+        }
+        ccurl_global_init(Int(CURL_GLOBAL_DEFAULT))
+        return nil
     }()
 
-    static func initialize() { _ = initialized }
-
-    /// libcurl's version string, e.g. "libcurl/7.88.1 OpenSSL/3.0.15 zlib/1.2.13 brotli/1.0.9 …".
+    /// libcurl's version string, e.g. "libcurl/7.88.1 OpenSSL/3.0.15 zlib/1.2.13 brotli/1.0.9 …",
+    /// or why libcurl could not be loaded.
     static var version: String {
-        initialize()
-        return String(cString: curl_version())
+        if let loadFailure { return loadFailure }
+        return String(cString: ccurl_version())
     }
 }

@@ -12,6 +12,9 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     /// (`Retry-After` as written: seconds or an HTTP date).
     case throttled(status: Int, retryAfter: String?)
     case cancelled
+    /// libcurl is loaded when the first fetcher is made (dlopen, not linked) and could not be:
+    /// the library names tried and the loader's reason.
+    case libcurlUnavailable(String)
 
     public var description: String {
         switch self {
@@ -22,6 +25,8 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
         case let .throttled(status, retryAfter):
             return "HTTP \(status): the server asks us to slow down" + (retryAfter.map { " (Retry-After: \($0))" } ?? "")
         case .cancelled: return "cancelled"
+        case let .libcurlUnavailable(reason):
+            return "\(reason) (fetching needs libcurl; on Debian: apt-get install libcurl4)"
         }
     }
 }

@@ -4,17 +4,21 @@
 /// enforces the global and per-host connection caps, so a thousand feeds on one host queue
 /// politely instead of opening a thousand sockets.
 public final class Fetcher: Sendable {
-    private let loop: CurlMultiLoop
+    /// nil when libcurl could not be loaded: every fetch then fails with `FetchError.libcurlUnavailable`,
+    /// and a command that only reads files never notices.
+    private let loop: CurlMultiLoop?
 
     /// The User-Agent sent with every request: names feedwatch so server operators can reach us.
     public static let defaultUserAgent = "feedwatch/0.1 (+https://github.com/feedwatch/feedwatch)"
 
     public init(userAgent: String = Fetcher.defaultUserAgent, maxConnections: Int = 64, maxConnectionsPerHost: Int = 2) {
-        loop = CurlMultiLoop(userAgent: userAgent, maxConnections: maxConnections, maxConnectionsPerHost: maxConnectionsPerHost)
+        loop = CurlGlobal.loadFailure == nil
+            ? CurlMultiLoop(userAgent: userAgent, maxConnections: maxConnections, maxConnectionsPerHost: maxConnectionsPerHost)
+            : nil
     }
 
     deinit {
-        loop.stop()
+        loop?.stop()
     }
 
     /// Fetches one URL. Throws `FetchError`; a 304 is a success with `notModified` set.
@@ -22,6 +26,9 @@ public final class Fetcher: Sendable {
         let scheme = request.url.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
         guard scheme == "http" || scheme == "https" || (scheme == "file" && request.allowFileURL) else {
             throw FetchError.unsupportedScheme(request.url)
+        }
+        guard let loop else {
+            throw FetchError.libcurlUnavailable(CurlGlobal.loadFailure ?? "cannot load libcurl")
         }
         guard let transfer = Transfer(request: request) else {
             throw FetchError.transport(code: 2, message: "libcurl could not create a handle")
@@ -40,7 +47,7 @@ public final class Fetcher: Sendable {
 
     /// Stops the loop thread; pending fetches fail with `FetchError.cancelled`.
     public func shutdown() {
-        loop.stop()
+        loop?.stop()
     }
 
     /// libcurl's version and features, for `feedwatch --version` and bug reports.

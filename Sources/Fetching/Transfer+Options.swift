@@ -7,7 +7,7 @@ extension Transfer {
         let isFile = request.url.lowercased().hasPrefix("file:")
         var failures: [String] = []
         func check(_ code: CURLcode, _ what: String) {
-            if code != CURLE_OK { failures.append("\(what): \(String(cString: curl_easy_strerror(code)))") }
+            if code != CURLE_OK { failures.append("\(what): \(String(cString: ccurl_easy_strerror(code)))") }
         }
         check(ccurl_easy_setopt_string(handle, CURLOPT_URL, request.url), "URL")
         // Only http and https, ever, for redirects; file: only for a URL the config names.
@@ -35,17 +35,17 @@ extension Transfer {
 
         var list: UnsafeMutablePointer<curl_slist>?
         if !request.headers.contains(where: { $0.name.lowercased() == "accept" && $0.problem == nil }) {
-            list = curl_slist_append(list, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+            list = ccurl_slist_append(list, "Accept: application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
         }
         if let etag = request.etag, !etag.isEmpty, !etag.contains(where: \.isNewline) {
-            list = curl_slist_append(list, "If-None-Match: " + etag)
+            list = ccurl_slist_append(list, "If-None-Match: " + etag)
         }
         if let modified = request.lastModified, !modified.isEmpty, !modified.contains(where: \.isNewline) {
-            list = curl_slist_append(list, "If-Modified-Since: " + modified)
+            list = ccurl_slist_append(list, "If-Modified-Since: " + modified)
         }
         for header in request.headers where header.problem == nil {
             // "Name;" is libcurl's way to send a header with an empty value.
-            list = curl_slist_append(list, header.value.isEmpty ? header.name + ";" : header.name + ": " + header.value)
+            list = ccurl_slist_append(list, header.value.isEmpty ? header.name + ";" : header.name + ": " + header.value)
         }
         headerList = list
         check(ccurl_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, list), "headers")

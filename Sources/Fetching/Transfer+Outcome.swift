@@ -8,7 +8,7 @@ extension Transfer {
         }
         guard code == CURLE_OK else {
             let detail = String(cString: errorBuffer)
-            let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+            let message = detail.isEmpty ? String(cString: ccurl_easy_strerror(code)) : detail
             if code == CURLE_UNSUPPORTED_PROTOCOL {
                 // Name where the redirect pointed: "file:///etc/passwd" says more than "a redirect".
                 let via = responseHeaders.statuses.isEmpty ? "" : responseHeaders[.location].map { " (redirected to \($0))" } ?? " (via a redirect)"

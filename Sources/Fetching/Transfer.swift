@@ -20,15 +20,15 @@ final class Transfer: @unchecked Sendable {
     private var finished = false
 
     init?(request: FetchRequest) {
-        guard let handle = curl_easy_init() else { return nil }
+        guard let handle = ccurl_easy_init() else { return nil }
         self.request = request
         self.handle = handle
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
 
     deinit {
-        curl_easy_cleanup(handle)
-        if let headerList { curl_slist_free_all(headerList) }
+        ccurl_easy_cleanup(handle)
+        if let headerList { ccurl_slist_free_all(headerList) }
         errorBuffer.deallocate()
     }
 

@@ -18,16 +18,21 @@ enum InputSource {
                 throw CommandFailure.runtime("\(argument): \(error)")
             }
         }
+        // Read straight into [UInt8] (FileBytes): no Data beside the array, so the input is held once.
         if argument == "-" {
-            return (Array(FileHandle.standardInput.readDataToEndOfFile()), nil, nil)
+            do {
+                return (try FileBytes.read(descriptor: STDIN_FILENO), nil, nil)
+            } catch {
+                throw CommandFailure.runtime("standard input: \(error.reason)")
+            }
         }
         var path = argument
         if lower.hasPrefix("file://") { path = String(argument.dropFirst(7)) }
         else if lower.contains("://") { throw CommandFailure.config("\(argument): only http, https and file URLs are read") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read it (permission denied?)" : "no such file"
-            throw CommandFailure.runtime("\(path): \(reason)")
+        do {
+            return (try FileBytes.read(path: path), URL(fileURLWithPath: path).absoluteString, nil)
+        } catch {
+            throw CommandFailure.runtime("\(path): \(error.reason)")
         }
-        return (Array(data), URL(fileURLWithPath: path).absoluteString, nil)
     }
 }

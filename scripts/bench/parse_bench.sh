@@ -6,7 +6,8 @@
 #
 # OUTDIR keeps the generated feeds (default: a temporary directory, removed at exit).
 # RUNS=N sets the best-of count (default 5). SCRATCH=DIR sets the build directory (default
-# .build-bench, so a build in .build is never disturbed). A measurement, not a test: it exits 0
+# .build-bench, so a build in .build is never disturbed); SWIFT_BUILD_FLAGS as in the Makefile
+# (default --static-swift-stdlib). A measurement, not a test: it exits 0
 # whether the targets are met or missed, and non-zero only when it cannot measure.
 set -euo pipefail
 
@@ -14,6 +15,9 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 SCRATCH=${SCRATCH:-.build-bench}
 RUNS=${RUNS:-5}
+# The Makefile's release flags (static Swift runtime), so the binary measured is the one `make
+# install` ships; SWIFT_BUILD_FLAGS= (empty) measures a build against the shared Swift libraries.
+SWIFT_BUILD_FLAGS=${SWIFT_BUILD_FLAGS---static-swift-stdlib}
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
 
 apt_install() {
@@ -24,8 +28,8 @@ apt_install() {
 command -v xmllint >/dev/null || apt_install libxml2-utils
 [ -x /usr/bin/time ] || apt_install time
 
-echo "== swift build -c release --scratch-path $SCRATCH" >&2
-swift build -c release --scratch-path "$SCRATCH" >&2
+echo "== swift build -c release $SWIFT_BUILD_FLAGS --scratch-path $SCRATCH" >&2
+swift build -c release $SWIFT_BUILD_FLAGS --scratch-path "$SCRATCH" >&2
 case $SCRATCH in /*) BIN="$SCRATCH/release/feedwatch" ;; *) BIN="$ROOT/$SCRATCH/release/feedwatch" ;; esac
 
 if [ $# -ge 1 ]; then

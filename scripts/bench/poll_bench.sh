@@ -9,7 +9,8 @@
 # --feeds N   number of feeds (default 10000); --runs N rounds, best and median reported
 # (default 5); --keep DIR  generate into DIR and keep it (feeds, nginx and feedwatch configs,
 # state) instead of a temporary directory removed at exit. SCRATCH=DIR sets the build directory
-# (default .build-pollbench, so a build in .build is never disturbed).
+# (default .build-pollbench, so a build in .build is never disturbed); SWIFT_BUILD_FLAGS as in
+# the Makefile (default --static-swift-stdlib).
 #
 # Also times scripts/bench/multi_probe.c (a plain C libcurl-multi loop, compiled with cc when
 # available) over the same URLs with feedwatch's connection limits, once with a window of 64
@@ -26,6 +27,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 SCRATCH=${SCRATCH:-.build-pollbench}
+# The Makefile's release flags (static Swift runtime), so the binary measured is the one `make
+# install` ships; SWIFT_BUILD_FLAGS= (empty) measures a build against the shared Swift libraries.
+SWIFT_BUILD_FLAGS=${SWIFT_BUILD_FLAGS---static-swift-stdlib}
 FEEDS=10000
 RUNS=5
 KEEP=
@@ -55,9 +59,9 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 command -v curl >/dev/null || apt_install curl
 [ -x /usr/bin/time ] || apt_install time
 
-echo "== swift build -c release --scratch-path $SCRATCH" >&2
-swift build -c release --scratch-path "$SCRATCH" --product feedwatch >&2
-swift build -c release --scratch-path "$SCRATCH" --product feedwatch-bench >&2
+echo "== swift build -c release $SWIFT_BUILD_FLAGS --scratch-path $SCRATCH" >&2
+swift build -c release $SWIFT_BUILD_FLAGS --scratch-path "$SCRATCH" --product feedwatch >&2
+swift build -c release $SWIFT_BUILD_FLAGS --scratch-path "$SCRATCH" --product feedwatch-bench >&2
 BIN="$ROOT/$SCRATCH/release/feedwatch"
 
 NGINX_PID=
