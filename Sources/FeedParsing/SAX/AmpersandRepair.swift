@@ -73,6 +73,14 @@ enum AmpersandRepair {
                 if i + 3 < n, s[i + 1] == UInt8(ascii: "!"), let end = skipSpecial(s, from: i) { i = end } else { i += 1 }
                 continue
             }
+            // `&lt;`, `&gt;` and `&amp;` are most of the references in a feed (escaped HTML): one
+            // four-byte compare each, before the general classification.
+            if i + 5 <= n, let base {
+                let next = UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt32.self)
+                let three = next & 0x00FF_FFFF
+                if three == Self.ltSemicolon || three == Self.gtSemicolon { i += 4; continue }
+                if next == Self.ampSemicolon { i += 5; continue }
+            }
             switch classify(s, at: i) {
             case .valid:
                 i += 1
@@ -88,6 +96,12 @@ enum AmpersandRepair {
         }
         return (edits, repairs, firstAt)
     }
+
+    /// "lt;", "gt;" and "amp;" as little-endian words, for the fast path in `findEdits`.
+    private static let ltSemicolon = UInt32(UInt8(ascii: "l")) | UInt32(UInt8(ascii: "t")) << 8 | UInt32(UInt8(ascii: ";")) << 16
+    private static let gtSemicolon = UInt32(UInt8(ascii: "g")) | UInt32(UInt8(ascii: "t")) << 8 | UInt32(UInt8(ascii: ";")) << 16
+    private static let ampSemicolon = UInt32(UInt8(ascii: "a")) | UInt32(UInt8(ascii: "m")) << 8
+        | UInt32(UInt8(ascii: "p")) << 16 | UInt32(UInt8(ascii: ";")) << 24
 
     /// The high bit set in each byte of `word` (little-endian) that may equal `byte`: the classic
     /// SWAR zero-byte test on `word ^ byte…byte`. Zero means no byte matches; the lowest set bit is
