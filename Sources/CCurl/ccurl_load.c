@@ -28,7 +28,6 @@ static void load(void) {
         snprintf(load_error, sizeof load_error, "cannot load libcurl (%s; %s)", tried[0], tried[1]);
         return;
     }
-    if (library == NULL) return;
 
 #define CCURL_RESOLVE(name)                                                                        \
     dlerror();                                                                                     \
