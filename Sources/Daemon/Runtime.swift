@@ -104,19 +104,22 @@ public struct Runtime: Sendable {
         return (results.sorted { order[$0.feedURL, default: 0] < order[$1.feedURL, default: 0] }, written, error)
     }
 
+    /// The journal gets the feed's URL without a password written in it (URLCredentials).
     private func report(_ result: PollResult, log: Log) {
         metrics.fetch(result.status)
+        let url = URLCredentials.redacted(result.feedURL)
+        let hide = { (text: String) in url == result.feedURL ? text : text.replacingOccurrences(of: result.feedURL, with: url) }
         switch result.status {
         case let .updated(entries, new):
-            log(.info, "\(result.feedURL): \(entries) entries, \(new) new, \(result.alerts) alerts")
+            log(.info, "\(url): \(entries) entries, \(new) new, \(result.alerts) alerts")
         case .notModified:
-            log(.debug, "\(result.feedURL): not modified")
+            log(.debug, "\(url): not modified")
         case let .failed(message):
-            log(.warning, "\(result.feedURL): \(message) (\(result.errorCount) failure\(result.errorCount == 1 ? "" : "s") in a row)")
+            log(.warning, "\(url): \(hide(message)) (\(result.errorCount) failure\(result.errorCount == 1 ? "" : "s") in a row)")
         case let .disabled(reason):
-            log(.warning, "\(result.feedURL): not polled: \(reason)")
+            log(.warning, "\(url): not polled: \(hide(reason))")
         }
         // Each part says what it is: not well-formed, moved permanently, possible gap.
-        if let warning = result.warning { log(.notice, "\(result.feedURL): \(warning)") }
+        if let warning = result.warning { log(.notice, "\(url): \(hide(warning))") }
     }
 }

@@ -177,8 +177,10 @@ extension FeedsEndToEndTests {
         #expect(add.status == 0, "\(add.stderr)")
         #expect(add.stdout.contains("added \(withCredentials.replacingOccurrences(of: secret, with: "****"))"), "\(add.stdout)")
         #expect(!add.stdout.contains(secret), "feeds add printed the password")
-        let run = try feedwatch("run", "--once")
+        let run = try feedwatch("run", "--once", "-v")
         #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("alice:****@"), "the poll log names the feed: \(run.stderr)")
+        #expect(!run.stderr.contains(secret) && !run.stdout.contains(secret), "run printed the password")
         #expect(server.requests.contains { $0.path == "/europe" && $0.headers["authorization"] != nil },
                 "the credentials must still reach the server")
         let outputs = [("feeds list", try feedwatch("feeds", "list")), ("feeds list --json", try feedwatch("feeds", "list", "--json")),
