@@ -16,16 +16,17 @@ enum FileBytes {
         var reason: String
     }
 
-    /// The file's bytes. Throws `Failure` with the reason a user needs ("no such file", …).
-    static func read(path: String) throws(Failure) -> [UInt8] {
+    /// The file's bytes, at most `limit` of them. Throws `Failure` with the reason a user needs ("no such file", …).
+    static func read(path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(reason: reason(errno)) }
         defer { close(fd) }
-        return try read(descriptor: fd)
+        return try read(descriptor: fd, limit: limit)
     }
 
-    /// Everything left on an open descriptor (standard input is 0), up to end of file.
-    static func read(descriptor fd: Int32) throws(Failure) -> [UInt8] {
+    /// Everything left on an open descriptor (standard input is 0), up to end of file or `limit`
+    /// bytes: `cat /dev/zero | feedwatch parse -` must not take all memory.
+    static func read(descriptor fd: Int32, limit: Int = .max) throws(Failure) -> [UInt8] {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw Failure(reason: reason(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(reason: reason(EISDIR)) }
@@ -33,7 +34,7 @@ enum FileBytes {
         var bytes: [UInt8] = []
         // A regular file's size is known: one allocation of that size, filled in place.
         if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 {
-            let size = Int(info.st_size)
+            let size = min(Int(info.st_size), limit)
             bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
                 while count < size {
                     let got = systemRead(fd, buffer.baseAddress! + count, size - count)
@@ -41,12 +42,12 @@ enum FileBytes {
                 }
             }
             if failure != 0 { throw Failure(reason: reason(failure)) }
-            if bytes.count < size { return bytes }   // the file shrank while we read it: what is there
+            if bytes.count < size || bytes.count >= limit { return bytes }   // shrank while read, or the limit
         }
         // A pipe, a terminal, /proc, or a file that grew after fstat: chunks until end of file.
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 * 1024) { (chunk) throws(Failure) in
-            while true {
-                let got = systemRead(fd, chunk.baseAddress!, chunk.count)
+            while bytes.count < limit {
+                let got = systemRead(fd, chunk.baseAddress!, min(chunk.count, limit - bytes.count))
                 if got > 0 {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<got]))
                 } else if got == 0 {

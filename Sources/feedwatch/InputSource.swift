@@ -1,4 +1,5 @@
 import Foundation
+import FeedParsing
 import Fetching
 
 /// Reads a command's FILE|URL argument: http(s) URLs through the fetcher (same limits and
@@ -19,9 +20,11 @@ enum InputSource {
             }
         }
         // Read straight into [UInt8] (FileBytes): no Data beside the array, so the input is held once.
+        // One byte past the parser's document limit is enough for it to say the rest was not read.
+        let limit = FeedParser().maxDocumentBytes + 1
         if argument == "-" {
             do {
-                return (try FileBytes.read(descriptor: STDIN_FILENO), nil, nil)
+                return (try FileBytes.read(descriptor: STDIN_FILENO, limit: limit), nil, nil)
             } catch {
                 throw CommandFailure.runtime("standard input: \(error.reason)")
             }
@@ -30,7 +33,7 @@ enum InputSource {
         if lower.hasPrefix("file://") { path = String(argument.dropFirst(7)) }
         else if lower.contains("://") { throw CommandFailure.config("\(argument): only http, https and file URLs are read") }
         do {
-            return (try FileBytes.read(path: path), URL(fileURLWithPath: path).absoluteString, nil)
+            return (try FileBytes.read(path: path, limit: limit), URL(fileURLWithPath: path).absoluteString, nil)
         } catch {
             throw CommandFailure.runtime("\(path): \(error.reason)")
         }

@@ -52,4 +52,22 @@ struct ParseInputEndToEndTests {
         #expect(folder.status == 1)
         #expect(folder.stderr.contains("\(directory.path): cannot read it (Is a directory)"), "\(folder.stderr)")
     }
+
+    /// An endless input (a feed whose description never ends, from `yes`) is read up to one byte
+    /// past the parser's 64 MiB document limit, parsed as far as that, and reported.
+    @Test func anEndlessStandardInputStopsAtTheDocumentLimit() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "(printf '<rss version=\"2.0\"><channel><title>T</title><description>'; exec yes aaaaaaaaaaaaaaa) | \"$0\" parse --json -",
+                             TestPaths.feedwatchBinary.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let text = String(decoding: printed, as: UTF8.self)
+        #expect(text.contains("document larger than 67108864 bytes: only the first 67108864 were read"), "\(text.prefix(500))")
+    }
 }
