@@ -108,7 +108,7 @@ public struct Runtime: Sendable {
     private func report(_ result: PollResult, log: Log) {
         metrics.fetch(result.status)
         let url = URLCredentials.redacted(result.feedURL)
-        let hide = { (text: String) in url == result.feedURL ? text : text.replacingOccurrences(of: result.feedURL, with: url) }
+        let hide = { (text: String) in URLCredentials.redacted(text, quoting: result.feedURL) }
         switch result.status {
         case let .updated(entries, new):
             log(.info, "\(url): \(entries) entries, \(new) new, \(result.alerts) alerts")

@@ -55,9 +55,9 @@ struct StatusCommand: AsyncParsableCommand {
         let shown = URLCredentials.redacted(url)
         guard let state else { return "\(TerminalText.clean(shown))\tnever polled" }
         var parts = [TerminalText.clean(shown)]
-        if let reason = state.disabled { parts.append("NOT POLLED: \(TerminalText.clean(redacting(url, in: reason)))") }
+        if let reason = state.disabled { parts.append("NOT POLLED: \(TerminalText.clean(URLCredentials.redacted(reason, quoting: url)))") }
         if state.errorCount > 0 {
-            parts.append("FAILING (\(state.errorCount) in a row): \(TerminalText.clean(redacting(url, in: state.lastError ?? "?")))")
+            parts.append("FAILING (\(state.errorCount) in a row): \(TerminalText.clean(URLCredentials.redacted(state.lastError ?? "?", quoting: url)))")
         } else if state.lastSuccess != nil {
             parts.append("ok")
         }
@@ -84,16 +84,10 @@ struct StatusCommand: AsyncParsableCommand {
         if let status = state.httpStatus { o.add("http_status", status) }
         o.add("entries_seen", state.entriesSeen)
         o.add("consecutive_errors", state.errorCount)
-        o.add("last_error", state.lastError.map { redacting(url, in: $0) })
+        o.add("last_error", state.lastError.map { URLCredentials.redacted($0, quoting: url) })
         o.add("next_poll", state.disabled == nil && enabled ? state.nextDue?.rfc3339 : nil)
         o.add("moved_to", state.movedTo.map(URLCredentials.redacted))
-        o.add("disabled", state.disabled.map { redacting(url, in: $0) })
+        o.add("disabled", state.disabled.map { URLCredentials.redacted($0, quoting: url) })
         return o.value
-    }
-
-    /// A message that quotes the feed's URL quotes it without its password.
-    static func redacting(_ url: String, in message: String) -> String {
-        let shown = URLCredentials.redacted(url)
-        return shown == url ? message : message.replacingOccurrences(of: url, with: shown)
     }
 }

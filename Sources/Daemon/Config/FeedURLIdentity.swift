@@ -50,8 +50,8 @@ public enum FeedURLIdentity {
         return String(scalars[lo..<hi])
     }
 
-    /// The index of the first "://" of `bytes`.
-    private static func separator(in bytes: [UInt8]) -> Int? {
+    /// The index of the first "://" of `bytes` (also where URLCredentials finds the authority).
+    static func separator(in bytes: [UInt8]) -> Int? {
         var i = 0
         while i + 2 < bytes.count {
             if bytes[i] == UInt8(ascii: ":"), bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "/") { return i }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Credentials written inside a feed URL (`https://user:secret@host/feed`), kept out of output.
 ///
 /// Some feeds are only reachable with a user name and password or an API token in the URL,
@@ -11,10 +13,8 @@ public enum URLCredentials {
     /// `url` with its password (or a lone user part) replaced by `****`; unchanged without credentials.
     public static func redacted(_ url: String) -> String {
         let u = Array(url.utf8)
-        var i = 0
-        while i + 2 < u.count, !(u[i] == UInt8(ascii: ":") && u[i + 1] == UInt8(ascii: "/") && u[i + 2] == UInt8(ascii: "/")) { i += 1 }
-        guard i + 2 < u.count else { return url }
-        let start = i + 3
+        guard let colon = FeedURLIdentity.separator(in: u) else { return url }
+        let start = colon + 3
         var end = start
         while end < u.count, u[end] != UInt8(ascii: "/"), u[end] != UInt8(ascii: "?"), u[end] != UInt8(ascii: "#") { end += 1 }
         // The last "@" of the authority ends the user information (a password may hold an "@").
@@ -27,5 +27,12 @@ public enum URLCredentials {
             kept = Array(mask.utf8)
         }
         return String(decoding: u[..<start] + kept + u[at...], as: UTF8.self)
+    }
+
+    /// `message` with every quotation of `url` shown as `redacted(url)`: errors and warnings that
+    /// name the feed's address (status, the daemon's log).
+    public static func redacted(_ message: String, quoting url: String) -> String {
+        let shown = redacted(url)
+        return shown == url ? message : message.replacingOccurrences(of: url, with: shown)
     }
 }
