@@ -1,7 +1,4 @@
 import CLibXML2
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Escapes the ampersands libxml2 would otherwise drop.
 ///
@@ -142,8 +139,8 @@ enum AmpersandRepair {
         case 2: return (s[start] == UInt8(ascii: "l") || s[start] == UInt8(ascii: "g")) && s[start + 1] == UInt8(ascii: "t")
         case 3: return s[start] == UInt8(ascii: "a") && s[start + 1] == UInt8(ascii: "m") && s[start + 2] == UInt8(ascii: "p")
         case 4:
-            return hasPrefix(UnsafeBufferPointer(rebasing: s[start..<end]), at: 0, "quot")
-                || hasPrefix(UnsafeBufferPointer(rebasing: s[start..<end]), at: 0, "apos")
+            return ByteScan.hasPrefix(UnsafeBufferPointer(rebasing: s[start..<end]), at: 0, "quot")
+                || ByteScan.hasPrefix(UnsafeBufferPointer(rebasing: s[start..<end]), at: 0, "apos")
         default: return false
         }
     }
@@ -156,27 +153,13 @@ enum AmpersandRepair {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x2D || b == 0x2E || b >= 0x80
     }
 
-    /// Skips `<![CDATA[ … ]]>` and `<!-- … -->`; returns the index after them, or nil for other `<!`.
+    /// Skips `<![CDATA[ … ]]>` and `<!-- … -->`; returns the index after them (the end of the
+    /// document when unterminated), or nil for other `<!`.
     private static func skipSpecial(_ s: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
         let terminator: StaticString
-        if hasPrefix(s, at: i, "<![CDATA[") { terminator = "]]>" }
-        else if hasPrefix(s, at: i, "<!--") { terminator = "-->" }
+        if ByteScan.hasPrefix(s, at: i, "<![CDATA[") { terminator = "]]>" }
+        else if ByteScan.hasPrefix(s, at: i, "<!--") { terminator = "-->" }
         else { return nil }
-        let first = terminator.utf8Start.pointee
-        var j = i + 4
-        while j + 3 <= s.count {
-            // memchr finds the terminator's first byte at C speed through long CDATA sections.
-            guard let hit = memchr(s.baseAddress! + j, Int32(first), s.count - j) else { return s.count }
-            j = s.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if hasPrefix(s, at: j, terminator) { return j + 3 }
-            j += 1
-        }
-        return s.count
-    }
-
-    private static func hasPrefix(_ s: UnsafeBufferPointer<UInt8>, at i: Int, _ prefix: StaticString) -> Bool {
-        let count = prefix.utf8CodeUnitCount
-        guard i + count <= s.count else { return false }
-        return memcmp(s.baseAddress! + i, prefix.utf8Start, count) == 0
+        return ByteScan.end(of: terminator, in: s, from: i + 4, limit: s.count) ?? s.count
     }
 }

@@ -44,27 +44,20 @@ enum InternalSubset {
         let limit = min(s.count, 8192)
         let found: Int? = s.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return nil }
-            func has(_ prefix: StaticString, at i: Int) -> Bool {
-                i + prefix.utf8CodeUnitCount <= buffer.count && memcmp(base + i, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
-            }
-            func after(_ terminator: StaticString, from i: Int) -> Int? {
-                var j = i
-                while j < limit {
-                    guard let hit = memchr(base + j, Int32(terminator.utf8Start.pointee), limit - j) else { return nil }
-                    j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if has(terminator, at: j) { return j + terminator.utf8CodeUnitCount }
-                    j += 1
-                }
-                return nil
-            }
             var i = 0
             while i < limit {
                 guard let hit = memchr(base + i, Int32(UInt8(ascii: "<")), limit - i) else { return nil }
                 i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if has("<!DOCTYPE", at: i) { return i }
-                if has("<!--", at: i) { guard let next = after("-->", from: i + 4) else { return nil }; i = next; continue }
-                if has("<?", at: i) { guard let next = after("?>", from: i + 2) else { return nil }; i = next; continue }
-                return nil
+                if ByteScan.hasPrefix(buffer, at: i, "<!DOCTYPE") { return i }
+                if ByteScan.hasPrefix(buffer, at: i, "<!--") {
+                    guard let next = ByteScan.end(of: "-->", in: buffer, from: i + 4, limit: limit) else { return nil }
+                    i = next
+                } else if ByteScan.hasPrefix(buffer, at: i, "<?") {
+                    guard let next = ByteScan.end(of: "?>", in: buffer, from: i + 2, limit: limit) else { return nil }
+                    i = next
+                } else {
+                    return nil
+                }
             }
             return nil
         }
