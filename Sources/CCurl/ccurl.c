@@ -9,6 +9,7 @@ const char *ccurl_version(void) { return T->fn_curl_version(); }
 CURL *ccurl_easy_init(void) { return T->fn_curl_easy_init(); }
 void ccurl_easy_cleanup(CURL *handle) { T->fn_curl_easy_cleanup(handle); }
 const char *ccurl_easy_strerror(CURLcode code) { return T->fn_curl_easy_strerror(code); }
+CURLcode ccurl_easy_pause(CURL *handle, int bitmask) { return T->fn_curl_easy_pause(handle, bitmask); }
 
 CURLM *ccurl_multi_init(void) { return T->fn_curl_multi_init(); }
 CURLMcode ccurl_multi_cleanup(CURLM *multi) { return T->fn_curl_multi_cleanup(multi); }

@@ -20,13 +20,17 @@ public struct FeedwatchDaemon: Sendable {
     public func runOnce() async throws -> (results: [PollResult], written: Int, logError: StoreError?) {
         let config = try ConfigLoader().load(path: configPath)
         let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent, maxConnections: config.maxConnections,
-                              maxConnectionsPerHost: config.maxConnectionsPerHost)
+                              maxConnectionsPerHost: config.maxConnectionsPerHost,
+                              maxBufferedBytes: config.maxBufferedBytes)
         defer { fetcher.shutdown() }
         let exporter = MetricsExporter(config.metrics, log: log)  // metrics: written once at the end
         defer { exporter.finish() }
         let runtime = try await Runtime(config: config, fetcher: fetcher, metrics: exporter.metrics)
         log(.info, "polling \(config.activeFeeds.count) feeds once\(Self.disabledNote(config)) with \(runtime.watchlists.watches.count) watches and \(runtime.watchlists.rules.count) rules")
-        return await runtime.pollAll(config.activeFeeds, log: log)
+        let outcome = await runtime.pollAll(config.activeFeeds, log: log)
+        let peak = fetcher.bufferedBytes.peak
+        log(.info, "response bodies held at once: at most \(peak) bytes (max_buffered_bytes: \(config.maxBufferedBytes))")
+        return outcome
     }
 
     /// Runs until told to stop: the poll loop, the SIGHUP listener and the systemd watchdog
@@ -40,7 +44,8 @@ public struct FeedwatchDaemon: Sendable {
         let reloadService = await ReloadSignalService.trapping(into: reloads)
         let config = try ConfigLoader().load(path: configPath)
         let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent, maxConnections: config.maxConnections,
-                              maxConnectionsPerHost: config.maxConnectionsPerHost)
+                              maxConnectionsPerHost: config.maxConnectionsPerHost,
+                              maxBufferedBytes: config.maxBufferedBytes)
         defer { fetcher.shutdown() }
         let exporter = MetricsExporter(config.metrics, log: log)  // metrics: written every interval and on exit
         exporter.start()

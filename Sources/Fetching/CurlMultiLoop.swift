@@ -10,6 +10,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     private let multi: OpaquePointer
     private let share: OpaquePointer?
     private let userAgent: String
+    /// Caps the bytes of bodies held at once (`max_buffered_bytes`).
+    let budget: BodyBudget
 
     private let lock = NSLock()
     private var incoming: [Transfer] = []
@@ -21,7 +23,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
 
     /// Only once `CurlGlobal.loadFailure` is nil: every call here goes to the loaded libcurl.
-    init(userAgent: String, maxConnections: Int, maxConnectionsPerHost: Int) {
+    init(userAgent: String, maxConnections: Int, maxConnectionsPerHost: Int, maxBufferedBytes: Int) {
         multi = OpaquePointer(ccurl_multi_init()!)
         _ = ccurl_multi_setopt_long(UnsafeMutableRawPointer(multi), CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections)
         _ = ccurl_multi_setopt_long(UnsafeMutableRawPointer(multi), CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost)
@@ -36,6 +38,8 @@ final class CurlMultiLoop: @unchecked Sendable {
             share = nil
         }
         self.userAgent = userAgent
+        budget = BodyBudget(limit: maxBufferedBytes)
+        budget.attach { [unowned self] in _ = ccurl_multi_wakeup(UnsafeMutableRawPointer(self.multi)) }
         let thread = Thread { [unowned self] in self.run() }
         thread.name = "feedwatch-curl"
         self.thread = thread
@@ -43,6 +47,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     }
 
     deinit {
+        budget.detach()
         ccurl_multi_cleanup(UnsafeMutableRawPointer(multi))
         if let share { ccurl_share_cleanup(UnsafeMutableRawPointer(share)) }
     }
@@ -73,6 +78,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         lock.unlock()
         ccurl_multi_wakeup(UnsafeMutableRawPointer(multi))
         while thread?.isFinished == false { usleep(1000) }
+        budget.detach()
     }
 
     private func run() {
@@ -98,6 +104,7 @@ final class CurlMultiLoop: @unchecked Sendable {
                 return
             }
 
+            resumePaused()
             _ = ccurl_multi_perform(multiPointer, &running)
             var remaining: Int32 = 0
             while let message = ccurl_multi_info_read(multiPointer, &remaining) {
@@ -105,6 +112,7 @@ final class CurlMultiLoop: @unchecked Sendable {
                       let transfer = active[easy] else { continue }
                 finish(easy, with: transfer.outcome(code: ccurl_msg_result(message)))
             }
+            budget.setWaiting(budget.paused.count)
             var ready: Int32 = 0
             _ = ccurl_multi_poll(multiPointer, nil, 0, 1000, &ready)
         }
@@ -112,7 +120,7 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     private func start(_ transfer: Transfer) {
         guard !transfer.isFinished else { return }
-        if let problem = transfer.configure(userAgent: userAgent, share: share) {
+        if let problem = transfer.configure(userAgent: userAgent, share: share, budget: budget) {
             transfer.complete(.failure(FetchError.transport(code: Int(CURLE_FAILED_INIT.rawValue), message: problem)))
             return
         }
@@ -127,7 +135,44 @@ final class CurlMultiLoop: @unchecked Sendable {
     private func finish(_ handle: UnsafeMutableRawPointer, with result: Result<FetchResponse, any Error>) {
         guard let transfer = active.removeValue(forKey: handle) else { return }
         ccurl_multi_remove_handle(UnsafeMutableRawPointer(multi), handle)
+        if transfer.paused {
+            transfer.paused = false
+            budget.paused.removeAll { $0 === transfer }
+        }
+        // A body handed out stays counted until the response is dropped; a failed transfer's
+        // partial body is dropped here.
+        let bytes = transfer.budgeted
+        transfer.budgeted = 0
+        var result = result
+        if case var .success(response) = result, bytes > 0 {
+            budget.handOut(bytes, from: ObjectIdentifier(transfer))
+            response.lease = BodyLease(bytes: bytes, budget: budget)
+            result = .success(response)
+        } else {
+            budget.dropTransfer(bytes, ObjectIdentifier(transfer))
+        }
         transfer.complete(result)
+    }
+
+    /// Resumes paused transfers, oldest first, while the budget has room for what each wants;
+    /// when paused transfers hold all of it, the oldest resumes alone with the overdraft (BodyBudget).
+    private func resumePaused() {
+        guard !budget.paused.isEmpty else { return }
+        let candidates = budget.paused
+        budget.paused = []
+        var waiting: [Transfer] = []
+        for transfer in candidates {
+            guard transfer.paused, active[transfer.handle] != nil else { continue }
+            guard waiting.isEmpty, budget.canResume(wanting: transfer.wanted, ObjectIdentifier(transfer)) else {
+                waiting.append(transfer)
+                continue
+            }
+            transfer.paused = false
+            // libcurl may deliver the held bytes right here; the write callback then takes them
+            // or pauses the transfer again (appending it to budget.paused).
+            _ = ccurl_easy_pause(transfer.handle, CURLPAUSE_CONT)
+        }
+        budget.paused = waiting + budget.paused
     }
 }
 

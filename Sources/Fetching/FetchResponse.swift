@@ -14,6 +14,8 @@ public struct FetchResponse: Sendable {
     public var cacheControl: String?
     public var expires: String?
     public var date: String?
+    /// Counts `body` against the fetcher's memory budget until dropped (BodyBudget).
+    var lease: BodyLease?
 
     public init(status: Int, body: [UInt8], effectiveURL: String, contentType: String? = nil,
                 etag: String? = nil, lastModified: String? = nil, redirects: [Int] = []) {
@@ -24,6 +26,13 @@ public struct FetchResponse: Sendable {
         self.etag = etag
         self.lastModified = lastModified
         self.redirects = redirects
+    }
+
+    /// Drops the body once it is parsed, so its bytes stop counting against the fetcher's
+    /// budget (`max_buffered_bytes`) while the rest of the poll waits on the state store.
+    public mutating func releaseBody() {
+        body = []
+        lease = nil
     }
 
     /// 304: the feed did not change since the validators we sent; nothing to parse.

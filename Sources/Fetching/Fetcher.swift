@@ -11,10 +11,22 @@ public final class Fetcher: Sendable {
     /// The User-Agent sent with every request: names feedwatch so server operators can reach us.
     public static let defaultUserAgent = "feedwatch/0.1 (+https://github.com/feedwatch/feedwatch)"
 
-    public init(userAgent: String = Fetcher.defaultUserAgent, maxConnections: Int = 64, maxConnectionsPerHost: Int = 2) {
+    /// The default of `max_buffered_bytes`: 256 MiB of bodies held at once, received or waiting
+    /// to be parsed, across every feed (BodyBudget says why there is a cap).
+    public static let defaultMaxBufferedBytes = 256 << 20
+
+    public init(userAgent: String = Fetcher.defaultUserAgent, maxConnections: Int = 64, maxConnectionsPerHost: Int = 2,
+                maxBufferedBytes: Int = Fetcher.defaultMaxBufferedBytes) {
         loop = CurlGlobal.loadFailure == nil
-            ? CurlMultiLoop(userAgent: userAgent, maxConnections: maxConnections, maxConnectionsPerHost: maxConnectionsPerHost)
+            ? CurlMultiLoop(userAgent: userAgent, maxConnections: maxConnections, maxConnectionsPerHost: maxConnectionsPerHost,
+                            maxBufferedBytes: maxBufferedBytes)
             : nil
+    }
+
+    /// Response bytes held now (transfers receiving, bodies not yet dropped) and the most held
+    /// at once so far: for tests, metrics and `max_buffered_bytes` tuning.
+    public var bufferedBytes: (held: Int, peak: Int) {
+        loop?.budget.usage ?? (0, 0)
     }
 
     deinit {

@@ -2,7 +2,8 @@ import CCurl
 
 extension Transfer {
     /// Sets every libcurl option of a feed fetch. Returns an error message if libcurl refused one.
-    func configure(userAgent: String, share: OpaquePointer?) -> String? {
+    func configure(userAgent: String, share: OpaquePointer?, budget: BodyBudget?) -> String? {
+        self.budget = budget
         let limits = request.limits
         let isFile = request.url.lowercased().hasPrefix("file:")
         var failures: [String] = []
@@ -58,6 +59,17 @@ extension Transfer {
             if transfer.body.count + length > transfer.request.limits.maxBodyBytes {
                 transfer.tooLarge = true
                 return 0 // makes libcurl abort with CURLE_WRITE_ERROR
+            }
+            if let budget = transfer.budget {
+                // No room under max_buffered_bytes: libcurl keeps these bytes, stops reading
+                // the socket, and hands them over again once the loop resumes the transfer.
+                guard budget.take(length, for: ObjectIdentifier(transfer)) else {
+                    transfer.paused = true
+                    transfer.wanted = length
+                    budget.paused.append(transfer)
+                    return Int(CURL_WRITEFUNC_PAUSE)
+                }
+                transfer.budgeted += length
             }
             if transfer.body.isEmpty { transfer.reserveBody() }
             data.withMemoryRebound(to: UInt8.self, capacity: length) {

@@ -12,6 +12,12 @@ final class Transfer: @unchecked Sendable {
     var body: [UInt8] = []
     var responseHeaders = ResponseHeaders()
     var tooLarge = false
+    /// The fetcher's memory budget, and how many of this transfer's bytes it counts (loop thread only).
+    var budget: BodyBudget?
+    var budgeted = 0
+    /// The write callback refused `wanted` bytes for lack of room: libcurl holds them until resumed.
+    var paused = false
+    var wanted = 0
     var headerList: UnsafeMutablePointer<curl_slist>?
     let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 

@@ -57,6 +57,21 @@ struct ConfigLoaderTests {
         #expect(throws: ConfigErrors.self) { _ = try load("max_connections: 0") }
     }
 
+    @Test func bufferedBytesCap() throws {
+        #expect(try load("interval: 5m").maxBufferedBytes == 256 << 20)
+        #expect(try load("max_buffered_bytes: 67108864").maxBufferedBytes == 64 << 20)
+        #expect(throws: ConfigErrors.self) { _ = try load("max_buffered_bytes: 0") }
+        #expect(throws: ConfigErrors.self) { _ = try load("max_buffered_bytes: lots") }
+    }
+
+    /// A reload cannot remake the multi handle: it names the fetch settings that wait for a restart.
+    @Test func reloadNamesTheKeysThatNeedARestart() throws {
+        let old = try load("max_connections: 16")
+        #expect(try load("max_connections: 16\ninterval: 1m").keysNeedingRestart(comparedTo: old).isEmpty)
+        let changed = try load("max_connections: 8\nmax_buffered_bytes: 1000\nuser_agent: x/1")
+        #expect(changed.keysNeedingRestart(comparedTo: old) == ["user_agent", "max_connections", "max_buffered_bytes"])
+    }
+
     @Test func adaptiveBounds() throws {
         #expect(try load("adaptive: true").adaptive == AdaptiveInterval())
         #expect(try load("adaptive: {min: 2m, max: 1h}").adaptive == AdaptiveInterval(minimum: 120, maximum: 3600))

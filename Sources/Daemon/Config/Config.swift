@@ -1,4 +1,5 @@
 import Foundation
+import Fetching
 
 /// feedwatch's main configuration (`/etc/feedwatch/feedwatch.yaml`), paths already resolved.
 public struct Config: Sendable, Equatable {
@@ -29,6 +30,10 @@ public struct Config: Sendable, Equatable {
     /// Politeness: connections open at once, in all and to one host.
     public var maxConnections = 64
     public var maxConnectionsPerHost = 2
+    /// Memory: response bodies held at once across all feeds, received or waiting to be parsed;
+    /// past it transfers pause until bodies are parsed (one may go over, so at most this plus
+    /// `maxFeedBytes`).
+    public var maxBufferedBytes = Fetcher.defaultMaxBufferedBytes
     /// Prometheus text file export (`metrics: {path: …, interval: 15s}`); nil (the default) is off.
     public var metrics: MetricsConfig?
 

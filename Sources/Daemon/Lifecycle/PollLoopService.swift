@@ -67,6 +67,10 @@ struct PollLoopService: Service {
                 do {
                     let newConfig = try ConfigLoader().load(path: configPath)
                     let newRuntime = try await Runtime(config: newConfig, fetcher: fetcher, reusing: runtime.ledger, metrics: runtime.metrics)
+                    let unapplied = newConfig.keysNeedingRestart(comparedTo: config)
+                    if !unapplied.isEmpty {
+                        log(.notice, "reload: \(unapplied.joined(separator: ", ")) changed; the new value\(unapplied.count == 1 ? "" : "s") take\(unapplied.count == 1 ? "s" : "") effect when feedwatch restarts")
+                    }
                     config = newConfig
                     runtime = newRuntime
                     schedule.update(feeds: config.activeFeeds, defaultInterval: config.interval, now: .now)

@@ -90,7 +90,7 @@ public struct FeedPoller: Sendable {
         let request = FetchRequest(url: address, allowFileURL: feed.isFile, etag: state?.etag,
                                    lastModified: state?.lastModified, limits: limits,
                                    headers: HTTPHeader.sendable(feed.headers, configured: feed.url, address: address))
-        let response = try await fetcher.fetch(request)
+        var response = try await fetcher.fetch(request)
         var moved: String?
         if response.permanentlyMoved, response.effectiveURL != address {
             moved = response.effectiveURL
@@ -111,6 +111,8 @@ public struct FeedPoller: Sendable {
         let parsed = parser.parse(response.body, documentURL: response.effectiveURL,
                                   httpContentType: feed.isFile ? nil : response.contentType)
         metrics.parseTime(nanoseconds: FeedwatchMetrics.now() - parseStart)
+        // The bytes are no longer needed: other transfers may use their share of max_buffered_bytes.
+        response.releaseBody()
         metrics.entriesParsed(parsed.entries.count)
         if parsed.version == .unknown {
             throw PollFailure(message: "not a feed: \(parsed.bozoException ?? "no RSS or Atom found")")
