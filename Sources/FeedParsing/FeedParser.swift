@@ -13,6 +13,10 @@ public struct FeedParser: Sendable {
     /// Upper bound on the document; the rest is not read and the feed is marked bozo.
     public var maxDocumentBytes: Int
 
+    /// Escaped text is decoded ahead of libxml2 (EscapedTextFolding); off only in tests that
+    /// check the parsed feed is the same either way.
+    var foldsEscapedText = true
+
     public init(maxFieldBytes: Int = 4 << 20, maxDocumentBytes: Int = 64 << 20) {
         self.maxFieldBytes = maxFieldBytes
         self.maxDocumentBytes = maxDocumentBytes
@@ -36,44 +40,26 @@ public struct FeedParser: Sendable {
         let withoutSubset = InternalSubset.strip(oversized ? Array(input.prefix(maxDocumentBytes)) : input)
         let repaired = AmpersandRepair.repair(withoutSubset.bytes)
         let data = repaired.bytes
-        let session = SAXSession(builder: FeedBuilder(documentURL: documentURL, maxFieldBytes: maxFieldBytes))
         guard !data.isEmpty else {
             var empty = ParsedFeed()
             empty.bozo = true
             empty.bozoException = "document is empty"
             return empty
         }
-        var handler = SAXSession.makeHandler()
-        let ctxt: xmlParserCtxtPtr? = documentURL.withOptionalCString { name in
-            xmlCreatePushParserCtxt(&handler, nil, nil, 0, name)
+        // Escaped text is decoded ahead of libxml2 (EscapedTextFolding). In a document libxml2
+        // finds ill-formed, its recovery reads what follows the error its own way (it drops
+        // `&lt;` and the like, it may take markup for text): that document is read again as it
+        // is, so a broken feed parses exactly as it would without the folding.
+        var read = self.read(data, documentURL: documentURL, fold: foldsEscapedText)
+        if foldsEscapedText, let first = read, first.folded > 0, !first.wellFormed || !first.session.errors.isEmpty {
+            read = self.read(data, documentURL: documentURL, fold: false)
         }
-        guard let ctxt else {
+        guard let (session, wellFormed, _) = read else {
             var failed = ParsedFeed()
             failed.bozo = true
             failed.bozoException = "libxml2 could not create a parser (out of memory?)"
             return failed
         }
-        defer { LibXML2.free(ctxt) }
-        _ = xmlCtxtUseOptions(ctxt, LibXML2.safeOptions)
-        let unmanaged = Unmanaged.passRetained(session)
-        defer { unmanaged.release() }
-        ctxt.pointee._private = unmanaged.toOpaque()
-
-        // Feed the document in bounded chunks (xmlParseChunk takes an Int32 length).
-        let chunk = 1 << 20
-        data.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            repeat {
-                let count = min(chunk, buffer.count - offset)
-                let last: Int32 = offset + count >= buffer.count ? 1 : 0
-                base.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: count) { bytes in
-                    _ = xmlParseChunk(ctxt, bytes, Int32(count), last)
-                }
-                offset += count
-            } while offset < buffer.count && ctxt.pointee.disableSAX == 0
-        }
-
         var result = session.builder.finish()
         if oversized {
             session.errors.insert("document larger than \(maxDocumentBytes) bytes: only the first \(maxDocumentBytes) were read", at: 0)
@@ -81,7 +67,7 @@ public struct FeedParser: Sendable {
         if repaired.repairs > 0 {
             session.errors.insert("line \(repaired.firstLine): \(repaired.repairs) bare or unknown '&' kept as text (write &amp;)", at: 0)
         }
-        if ctxt.pointee.wellFormed == 0 || session.errors.first != nil {
+        if !wellFormed || session.errors.first != nil {
             result.bozo = true
         }
         if result.bozo, result.bozoException == nil {
@@ -97,6 +83,33 @@ public struct FeedParser: Sendable {
         }
         return result
     }
+
+    /// One pass of libxml2 over `data`: the session it filled, whether libxml2 found the
+    /// document well-formed, and how many text runs were folded; nil when libxml2 could not
+    /// make a parser.
+    private func read(_ data: [UInt8], documentURL: String?, fold: Bool) -> (session: SAXSession, wellFormed: Bool, folded: Int)? {
+        let session = SAXSession(builder: FeedBuilder(documentURL: documentURL, maxFieldBytes: maxFieldBytes))
+        var handler = SAXSession.makeHandler()
+        let ctxt: xmlParserCtxtPtr? = documentURL.withOptionalCString { name in
+            xmlCreatePushParserCtxt(&handler, nil, nil, 0, name)
+        }
+        guard let ctxt else { return nil }
+        defer { LibXML2.free(ctxt) }
+        _ = xmlCtxtUseOptions(ctxt, LibXML2.safeOptions)
+        let unmanaged = Unmanaged.passRetained(session)
+        defer { unmanaged.release() }
+        ctxt.pointee._private = unmanaged.toOpaque()
+        // The document in bounded chunks (xmlParseChunk takes an Int32 length).
+        let folded = data.withUnsafeBufferPointer { buffer in
+            EscapedTextFolding.feed(buffer, into: session.folded, chunkLimit: 1 << 20, fold: fold) { bytes, count, last in
+                _ = UnsafeRawPointer(bytes).map { raw in
+                    xmlParseChunk(ctxt, raw.assumingMemoryBound(to: CChar.self), Int32(count), last ? 1 : 0)
+                } ?? xmlParseChunk(ctxt, nil, 0, last ? 1 : 0)
+                return ctxt.pointee.disableSAX == 0
+            }
+        }
+        return (session, ctxt.pointee.wellFormed != 0, folded)
+    }
 }
 
 extension Optional where Wrapped == String {
@@ -107,3 +120,4 @@ extension Optional where Wrapped == String {
         }
     }
 }
+

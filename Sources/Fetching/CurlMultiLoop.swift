@@ -114,7 +114,11 @@ final class CurlMultiLoop: @unchecked Sendable {
             }
             budget.setWaiting(budget.paused.count)
             var ready: Int32 = 0
-            _ = ccurl_multi_poll(multiPointer, nil, 0, 1000, &ready)
+            // While transfers run, wake at least every 20 ms: libcurl 7.88 sometimes leaves a
+            // transfer queued for a connection (the per-host cap) unstarted until the poll times
+            // out, which cost a whole second at the end of many cycles (docs/benchmarks-polling.md,
+            // "A one-second stall"). Idle, once a second is enough: a submit wakes the poll.
+            _ = ccurl_multi_poll(multiPointer, nil, 0, active.isEmpty ? 1000 : 20, &ready)
         }
     }
 

@@ -27,4 +27,12 @@ enum ByteScan {
         }
         return nil
     }
+
+    /// The index of the first `byte` at or after `start`; nil when there is none.
+    @inline(__always)
+    static func find(_ byte: UInt8, in s: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = s.baseAddress, start < s.count,
+              let hit = memchr(base + start, Int32(byte), s.count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
 }

@@ -73,6 +73,9 @@ final class SAXSession {
         return state.pointee.nameList[index]
     }
 
+    /// Texts EscapedTextFolding decoded ahead of libxml2, handed to the builder at their placeholders.
+    let folded = FoldedTexts()
+
     init(builder: FeedBuilder) {
         state = .allocate(capacity: 1)
         state.initialize(to: State(builder: builder))
@@ -172,6 +175,17 @@ final class SAXSession {
             }
         }
         handler.cdataBlock = handler.characters
+        // EscapedTextFolding's placeholders: the decoded text, as if libxml2 had read it.
+        handler.processingInstruction = { context, target, data in
+            guard let target, let data else { return }
+            SAXSession.unmanaged(context)._withUnsafeGuaranteedRef { session in
+                guard EscapedTextFolding.isPlaceholder(target) else { return }
+                var number = 0
+                var p = data
+                while p.pointee >= 0x30, p.pointee <= 0x39 { number = number * 10 + Int(p.pointee - 0x30); p += 1 }
+                session.folded.take(number) { session.builder.characters($0) }
+            }
+        }
         // Only the DOCTYPE's public id is read (Netscape's RSS 0.91); no DTD is ever built or loaded.
         handler.internalSubset = { context, _, externalID, _ in
             guard let externalID else { return }
