@@ -72,6 +72,9 @@ struct EscapedTextFoldingTests {
             let xml = "<rss><d>\(Self.long)\(text)</d></rss>"
             #expect(Self.folded(xml).given == xml, "\(text)")
         }
+        // A run too long to hold decoded beside the document.
+        let huge = "<rss><d>" + String(repeating: "a", count: EscapedTextFolding.maxRunBytes) + "&amp;</d></rss>"
+        #expect(Self.folded(huge).count == 0)
         // A raw '>' splits the run: libxml2 still reads (and reports) the "]]>" before it.
         let split = Self.folded("<rss><d>]]>\(Self.long)&amp;</d></rss>")
         #expect(split.given == "<rss><d>]]><?PI 0?></d></rss>")

@@ -22,16 +22,21 @@ import Glibc
 /// - runs with any other reference (`&nbsp;`, which the entity hook resolves, or something
 ///   broken, which libxml2 reports), references to characters XML forbids, and runs holding a
 ///   control character (but tab and line ends), U+FFFE, U+FFFF or `]]>` (all errors to report);
+/// - runs longer than `maxRunBytes` (1 MB), whose decoded copy would be held whole;
 /// - everything inside comments, CDATA sections and processing instructions, which are
 ///   skipped whole, and inside tags, read with their quoted attribute values (a `>` may sit
 ///   in one). A DOCTYPE with an internal subset (InternalSubset strips it first) or a tag left
 ///   open ends the folding: the rest goes as it is.
-/// Line ends in a folded run are normalised as libxml2 does (CR LF and CR become LF).
+/// Line ends in a folded run are normalised as libxml2 does (CR LF and CR become LF). A document
+/// libxml2 finds ill-formed is read again without folding (FeedParser).
 ///
 /// libxml2 gets the bytes in pieces of at most `chunkLimit`: long stretches straight from the
 /// document, placeholders and the short stretches between them through one reusable buffer,
 /// so the extra memory stays small whatever the document's size.
 enum EscapedTextFolding {
+    /// The longest run folded.
+    static let maxRunBytes = 1 << 20
+
     /// The placeholder's target, random per process.
     static let target: [UInt8] = {
         var rng = SystemRandomNumberGenerator()
@@ -88,7 +93,8 @@ enum EscapedTextFolding {
             // A reference in text: the run is from the end of the markup before it to the next '<'.
             let runStart = sink.runStart(before: i, in: s)
             let lt = ByteScan.find(UInt8(ascii: "<"), in: s, from: i) ?? n
-            if inRoot, lt <= lastEnd, sink.foldRun(runStart..<lt) { folded += 1 }
+            // A very long run is left to libxml2: its decoded copy would be held whole.
+            if inRoot, lt <= lastEnd, lt - runStart <= maxRunBytes, sink.foldRun(runStart..<lt) { folded += 1 }
             i = lt
         }
         return folded
