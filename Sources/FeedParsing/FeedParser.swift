@@ -13,9 +13,9 @@ public struct FeedParser: Sendable {
     /// Upper bound on the document; the rest is not read and the feed is marked bozo.
     public var maxDocumentBytes: Int
 
-    /// Escaped text is decoded ahead of libxml2 (EscapedTextFolding); off only in tests that
-    /// check the parsed feed is the same either way.
-    var foldsEscapedText = true
+    /// Escaped text is decoded ahead of libxml2 (EscapedTextFolding); off only where tests and
+    /// the fuzzer check that the parsed feed is the same either way.
+    @_spi(Testing) public var foldsEscapedText = true
 
     public init(maxFieldBytes: Int = 4 << 20, maxDocumentBytes: Int = 64 << 20) {
         self.maxFieldBytes = maxFieldBytes

@@ -1,8 +1,10 @@
-import FeedParsing
+@_spi(Testing) import FeedParsing
 
 /// Raw bytes into the feed parser, as a response body would arrive: encoding detection, the
 /// internal-subset stripper, ampersand repair, libxml2's SAX2 and the builders, JSON Feed.
 /// The first byte picks a Content-Type header (or none), so the charset path is reached too.
+/// Differential too: the feed must parse the same with escaped text folded ahead of libxml2
+/// (EscapedTextFolding) and without; a difference is a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFeedParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -11,6 +13,10 @@ public func fuzzFeedParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // Small caps so the truncation paths are reached with small inputs.
     let parser = bytes.count % 7 == 0 ? FeedParser(maxFieldBytes: 64, maxDocumentBytes: 512) : FeedParser()
     let feed = parser.parse(bytes, documentURL: "http://example.com/feed/", httpContentType: contentType)
-    _ = feed.entries.count
+    var plain = parser
+    plain.foldsEscapedText = false
+    if plain.parse(bytes, documentURL: "http://example.com/feed/", httpContentType: contentType) != feed {
+        fatalError("folding escaped text changed the parsed feed")
+    }
     return 0
 }

@@ -47,9 +47,10 @@ enum EscapedTextFolding {
 
     /// Whether a processing instruction's target is the placeholder's.
     static func isPlaceholder(_ name: UnsafePointer<UInt8>) -> Bool {
-        target.withUnsafeBufferPointer { t in
-            memcmp(name, t.baseAddress!, t.count) == 0 && name[t.count] == 0
-        }
+        // Byte by byte, stopping at the first difference: a shorter name ends in a NUL that
+        // differs, so nothing past it is read (memcmp may read all the bytes it is given).
+        for (k, byte) in target.enumerated() where name[k] != byte { return false }
+        return name[target.count] == 0
     }
 
     /// Calls `consume(bytes, count, isLast)` with the document's pieces in order (`bytes` is nil
