@@ -1,7 +1,7 @@
 import FeedModel
 import Testing
 import TestSupport
-@testable import FeedParsing
+@_spi(Testing) @testable import FeedParsing
 
 /// EscapedTextFolding: which runs are folded, what libxml2 is given instead, and that the parsed
 /// feed is the same as without folding.
@@ -109,8 +109,8 @@ struct EscapedTextFoldingTests {
 
     // MARK: The parsed feed is the same
 
-    static func parsedBothWays(_ bytes: [UInt8], contentType: String? = nil) -> (folded: ParsedFeed, plain: ParsedFeed) {
-        var parser = FeedParser()
+    static func parsedBothWays(_ bytes: [UInt8], contentType: String? = nil, parser base: FeedParser = FeedParser()) -> (folded: ParsedFeed, plain: ParsedFeed) {
+        var parser = base
         let folded = parser.parse(bytes, documentURL: "http://example.org/feed", httpContentType: contentType)
         parser.foldsEscapedText = false
         let plain = parser.parse(bytes, documentURL: "http://example.org/feed", httpContentType: contentType)
@@ -158,6 +158,26 @@ struct EscapedTextFoldingTests {
         let (folded, plain) = Self.parsedBothWays(latin)
         #expect(folded == plain)
         #expect(folded.feed.title?.value == "café & crème")
+    }
+
+    /// A field longer than the cap is cut at the same place whether its text came in one call
+    /// (folded) or in libxml2's pieces: found by the differential fuzzer.
+    @Test func aFieldIsCutAtTheSamePlaceHoweverItsTextArrives() {
+        let small = FeedParser(maxFieldBytes: 64, maxDocumentBytes: 512)
+        let docs = [
+            "<rss version=\"2.0\"><channel><item><description>&lt;svg version=\"1.1\" stroke=\"#000000\" stroke-width=\"5px\"/&gt;&lt;/svg&gt; caf\u{E9} &amp; more</description></item></channel></rss>",
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>1</id><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">\(Self.long)&lt;a&gt; &amp; &#233;&#233;&#233;&#233; &lt;b&gt;<p>x</p>\(Self.long)&amp;</div></content></entry></feed>",
+        ]
+        for (k, xml) in docs.enumerated() {
+            #expect(Self.folded(xml).count > 0, "document \(k) should fold")
+            let (folded, plain) = Self.parsedBothWays(Array(xml.utf8), parser: small)
+            #expect(folded == plain, "document \(k)")
+            #expect(folded.bozoException?.contains("longer than 64 bytes") == true)
+            // (Markup of elements after the cut is still kept in xhtml content: only text is capped.)
+            if let value = folded.entries.first?.summary?.value {
+                #expect(value.utf8.count <= 64 && !value.isEmpty, "\(value)")
+            }
+        }
     }
 
     /// Differential: a feed damaged at random, 1,000 times over (markup characters, references,

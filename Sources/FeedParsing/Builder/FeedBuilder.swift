@@ -20,6 +20,8 @@ struct FeedBuilder {
     var capture: Capture?
     var text: [UInt8] = []
     var truncated = false
+    /// The captured field reached `maxFieldBytes` and was cut: the rest of its text is dropped.
+    var fieldCut = false
     /// An RSS guid that may become the item's link (decided when the item ends).
     var pendingGuidLink: String?
     var entryTitleFromMedia = false
@@ -162,19 +164,31 @@ struct FeedBuilder {
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         // The hottest path: read the one flag, never copy the Capture (its strings would be retained).
-        guard let markup = capture?.markup else { return }
-        guard text.count + bytes.count <= maxFieldBytes else {
-            if !truncated {
-                truncated = true
-                result.bozo = true
-                result.bozoException = result.bozoException ?? "a text field is longer than \(maxFieldBytes) bytes and was cut"
-            }
-            return
-        }
+        guard let markup = capture?.markup, !fieldCut else { return }
         if markup {
             XHTMLMarkup.appendEscaped(bytes, to: &text)
         } else {
             text.append(contentsOf: bytes)
+        }
+        if text.count > maxFieldBytes { cutField(markup: markup) }
+    }
+
+    /// Cuts the field's text to `maxFieldBytes`, back to the start of a character (and, in
+    /// markup, of an escape such as `&amp;`), and takes nothing more for this field. The cut
+    /// depends on the text only, not on how libxml2 (or EscapedTextFolding) split it into calls.
+    mutating func cutField(markup: Bool) {
+        var cut = maxFieldBytes
+        while cut > 0, text[cut] & 0xC0 == 0x80 { cut -= 1 }
+        if markup, let amp = text[max(0, cut - 5)..<cut].lastIndex(of: UInt8(ascii: "&")),
+           !text[amp..<cut].contains(UInt8(ascii: ";")) {
+            cut = amp
+        }
+        text.removeSubrange(cut...)
+        fieldCut = true
+        if !truncated {
+            truncated = true
+            result.bozo = true
+            result.bozoException = result.bozoException ?? "a text field is longer than \(maxFieldBytes) bytes and was cut"
         }
     }
 
@@ -185,6 +199,7 @@ struct FeedBuilder {
         capture = Capture(field: field, depth: depth, type: type, base: currentBase, lang: currentLang,
                           markup: markup, attributes: attributes)
         text.removeAll(keepingCapacity: true)
+        fieldCut = false
     }
 
     mutating func beginEntry() {
