@@ -55,9 +55,9 @@ enum EscapedTextFolding {
 
     /// Calls `consume(bytes, count, isLast)` with the document's pieces in order (`bytes` is nil
     /// only for an empty last piece); `consume` returns false to stop early (libxml2 stopped).
-    /// Decoded texts go to `texts`; returns how many runs were folded.
+    /// Decoded texts go to `texts`; returns how many runs were folded. `fold: false` hands the
+    /// document over as it is (tests and the fuzzer compare the two).
     @discardableResult
-    /// `fold: false` hands the document over as it is (tests compare the two).
     static func feed(_ s: UnsafeBufferPointer<UInt8>, into texts: FoldedTexts, chunkLimit: Int = 1 << 20, fold: Bool = true,
                      _ consume: (UnsafePointer<UInt8>?, Int, Bool) -> Bool) -> Int {
         withoutActuallyEscaping(consume) { consume in
