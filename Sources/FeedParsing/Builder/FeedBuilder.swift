@@ -213,7 +213,8 @@ struct FeedBuilder {
                     horizon: now.secondsSince1970 + 86_400)
         pendingGuidLink = nil
         // Swapped into place: a `take()` or a local copy of the Entry compiled to a copy of
-        // every field (a retain each) and a destroy of the original, 3% of a small feed's parse.
+        // every field (a retain each) and a destroy of the original (about 3% of perf's samples
+        // of a small feed's parse; no change in CPU time measurable beyond noise).
         result.entries.append(Entry())
         swap(&result.entries[result.entries.count - 1], &entry!)
         entry = nil
