@@ -100,10 +100,22 @@ struct BodyBudgetTests {
         return fetcher.bufferedBytes.held
     }
 
-    static func limits(timeout: Int) -> FetchLimits {
+    /// Fetches `url` `times` times at once (30 s timeout each), each response held `holding`
+    /// nanoseconds by its consumer before it is dropped; whether every body was `expected`.
+    static func fetchAtOnce(_ times: Int, _ url: String, with fetcher: Fetcher, holding: UInt64 = 0,
+                            expecting expected: [UInt8]) async throws -> Bool {
         var limits = FetchLimits()
-        limits.totalTimeoutSeconds = timeout
-        return limits
+        limits.totalTimeoutSeconds = 30
+        return try await withThrowingTaskGroup(of: Bool.self) { [limits] group in
+            for _ in 0..<times {
+                group.addTask {
+                    let response = try await fetcher.fetch(FetchRequest(url: url, limits: limits))
+                    if holding > 0 { try await Task.sleep(nanoseconds: holding) }
+                    return response.body == expected
+                }
+            }
+            return try await group.reduce(true) { $0 && $1 }
+        }
     }
 
     /// Eight 400 KB bodies at once, each held 150 ms by its consumer (a slow parser): with a
@@ -118,18 +130,7 @@ struct BodyBudgetTests {
         func run(budget: Int) async throws -> Int {
             let fetcher = Fetcher(maxConnections: 16, maxConnectionsPerHost: 8, maxBufferedBytes: budget)
             defer { fetcher.shutdown() }
-            let limits = Self.limits(timeout: 30)
-            let intact = try await withThrowingTaskGroup(of: Bool.self) { group in
-                for _ in 0..<8 {
-                    group.addTask {
-                        let response = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/big", limits: limits))
-                        try await Task.sleep(nanoseconds: 150_000_000)
-                        return response.body == body
-                    }
-                }
-                return try await group.reduce(true) { $0 && $1 }
-            }
-            #expect(intact)
+            #expect(try await Self.fetchAtOnce(8, server.baseURL + "/big", with: fetcher, holding: 150_000_000, expecting: body))
             #expect(await Self.heldOnceSettled(fetcher) == 0)
             return fetcher.bufferedBytes.peak
         }
@@ -148,14 +149,7 @@ struct BodyBudgetTests {
         server.route("/big", { _ in .init(status: 200, body: body) })
         let fetcher = Fetcher(maxConnections: 16, maxConnectionsPerHost: 6, maxBufferedBytes: 50_000)
         defer { fetcher.shutdown() }
-        let limits = Self.limits(timeout: 30)
-        let sizes = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<6 {
-                group.addTask { try await fetcher.fetch(FetchRequest(url: server.baseURL + "/big", limits: limits)).body.count }
-            }
-            return try await group.reduce(into: []) { $0.append($1) }
-        }
-        #expect(sizes == Array(repeating: body.count, count: 6))
+        #expect(try await Self.fetchAtOnce(6, server.baseURL + "/big", with: fetcher, expecting: body))
         #expect(await Self.heldOnceSettled(fetcher) == 0)
         #expect(fetcher.bufferedBytes.peak <= 50_000 + body.count)
     }
@@ -169,18 +163,7 @@ struct BodyBudgetTests {
         server.route("/gz", { _ in .init(status: 200, headers: [("Content-Encoding", "gzip")], body: compressed) })
         let fetcher = Fetcher(maxConnections: 16, maxConnectionsPerHost: 4, maxBufferedBytes: 200_000)
         defer { fetcher.shutdown() }
-        let limits = Self.limits(timeout: 30)
-        let intact = try await withThrowingTaskGroup(of: Bool.self) { group in
-            for _ in 0..<4 {
-                group.addTask {
-                    let response = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/gz", limits: limits))
-                    try await Task.sleep(nanoseconds: 50_000_000)
-                    return response.body == plain
-                }
-            }
-            return try await group.reduce(true) { $0 && $1 }
-        }
-        #expect(intact)
+        #expect(try await Self.fetchAtOnce(4, server.baseURL + "/gz", with: fetcher, holding: 50_000_000, expecting: plain))
         #expect(plain.count > 4 * 200_000)
         #expect(fetcher.bufferedBytes.peak <= 200_000 + plain.count)
         #expect(await Self.heldOnceSettled(fetcher) == 0)

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Decodes escaped text before libxml2 sees it, and hands libxml2 a placeholder instead.
 ///
 /// Feeds carry their HTML escaped: `<description>&lt;p&gt;Talks in &lt;a href="…&amp;id=3"&gt;…`.
@@ -240,7 +236,8 @@ enum EscapedTextFolding {
             // The instruction is short; a comment after it (which libxml2 skips at C speed and our
             // SAX handler ignores) takes the rest of the room.
             guard let (number, breaks, lastLine) = texts.decode(document, run) else { return false }
-            let instruction = 2 + EscapedTextFolding.target.count + 1 + Self.digitCount(number) + 2
+            let digits = String(number).utf8
+            let instruction = 2 + EscapedTextFolding.target.count + 1 + digits.count + 2
             let padding = breaks == 0 ? lastLine - instruction - 7 : lastLine - 3
             guard padding >= 0 else {
                 texts.discardLast()
@@ -258,13 +255,7 @@ enum EscapedTextFolding {
             buffer.append(contentsOf: "<?".utf8)
             buffer.append(contentsOf: EscapedTextFolding.target)
             buffer.append(UInt8(ascii: " "))
-            var digits = number
-            let digitsStart = buffer.count
-            repeat {
-                buffer.append(UInt8(ascii: "0") + UInt8(digits % 10))
-                digits /= 10
-            } while digits > 0
-            buffer[digitsStart...].reverse()
+            buffer.append(contentsOf: digits)
             buffer.append(contentsOf: "?><!--".utf8)
             Self.appendRepeating(UInt8(ascii: "\n"), breaks, to: &buffer)
             Self.appendRepeating(UInt8(ascii: " "), padding, to: &buffer)
@@ -289,13 +280,6 @@ enum EscapedTextFolding {
         private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 4096)
         private static let lineFeeds = [UInt8](repeating: UInt8(ascii: "\n"), count: 4096)
 
-        private static func digitCount(_ n: Int) -> Int {
-            var count = 1
-            var rest = n / 10
-            while rest > 0 { count += 1; rest /= 10 }
-            return count
-        }
-
         /// Hands over what is left: the rest of the document and the buffer, the last piece marked.
         mutating func finish() {
             guard !stopped else { return }
@@ -312,31 +296,30 @@ enum EscapedTextFolding {
 
         private mutating func flushBuffer(last: Bool) {
             guard !stopped, !buffer.isEmpty || last else { return }
-            buffer.withUnsafeBufferPointer { b in
-                var offset = 0
-                repeat {
-                    let count = min(chunkLimit, b.count - offset)
-                    let isLast = last && offset + count >= b.count
-                    if !consume(b.baseAddress.map { $0 + offset }, count, isLast) { stopped = true }
-                    offset += count
-                } while offset < b.count && !stopped
-            }
+            if !buffer.withUnsafeBufferPointer({ send($0.baseAddress, 0..<$0.count, last: last) }) { stopped = true }
             buffer.removeAll(keepingCapacity: true)
             texts.dropConsumed()
         }
 
-        /// Hands `range` of the document over straight from it, in pieces of at most `chunkLimit`.
+        /// Hands `range` of the document over straight from it.
         private mutating func hand(_ range: Range<Int>, last: Bool) {
             guard !stopped else { return }
+            if !send(document.baseAddress, range, last: last) { stopped = true }
+            pending = range.upperBound
+            texts.dropConsumed()
+        }
+
+        /// Gives `range` of the bytes at `base` to `consume` in pieces of at most `chunkLimit`,
+        /// the last one marked when `last`; false when `consume` asked to stop.
+        private func send(_ base: UnsafePointer<UInt8>?, _ range: Range<Int>, last: Bool) -> Bool {
             var offset = range.lowerBound
             repeat {
                 let count = min(chunkLimit, range.upperBound - offset)
                 let isLast = last && offset + count >= range.upperBound
-                if !consume(document.baseAddress.map { $0 + offset }, count, isLast) { stopped = true }
+                if !consume(base.map { $0 + offset }, count, isLast) { return false }
                 offset += count
-            } while offset < range.upperBound && !stopped
-            pending = range.upperBound
-            texts.dropConsumed()
+            } while offset < range.upperBound
+            return true
         }
     }
 }

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The texts `EscapedTextFolding` decoded, in document order, until libxml2 reaches their
 /// placeholders and `SAXSession` hands them to the builder.
 ///
