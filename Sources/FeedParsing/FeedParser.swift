@@ -17,6 +17,11 @@ public struct FeedParser: Sendable {
     /// the fuzzer check that the parsed feed is the same either way.
     @_spi(Testing) public var foldsEscapedText = true
 
+    /// The document is read as written first and repaired (AmpersandRepair) only when that
+    /// reading meets a problem; off only where tests and the fuzzer check that the parsed feed
+    /// is the same as when every document is repaired first.
+    @_spi(Testing) public var readsAsWrittenFirst = true
+
     public init(maxFieldBytes: Int = 4 << 20, maxDocumentBytes: Int = 64 << 20) {
         self.maxFieldBytes = maxFieldBytes
         self.maxDocumentBytes = maxDocumentBytes
@@ -38,21 +43,36 @@ public struct FeedParser: Sendable {
         let input = decoded.utf8
         let oversized = input.count > maxDocumentBytes
         let withoutSubset = InternalSubset.strip(oversized ? Array(input.prefix(maxDocumentBytes)) : input)
-        let repaired = AmpersandRepair.repair(withoutSubset.bytes)
-        let data = repaired.bytes
-        guard !data.isEmpty else {
+        guard !withoutSubset.bytes.isEmpty else {
             var empty = ParsedFeed()
             empty.bozo = true
             empty.bozoException = "document is empty"
             return empty
         }
-        // Escaped text is decoded ahead of libxml2 (EscapedTextFolding). In a document libxml2
-        // finds ill-formed, its recovery reads what follows the error its own way (it drops
-        // `&lt;` and the like, it may take markup for text): that document is read again as it
-        // is, so a broken feed parses exactly as it would without the folding.
-        var read = self.read(data, documentURL: documentURL, fold: foldsEscapedText)
-        if foldsEscapedText, let first = read, first.folded > 0, !first.wellFormed || !first.session.errors.isEmpty {
-            read = self.read(data, documentURL: documentURL, fold: false)
+        // Most feeds are well-formed: read the document as it is first, and repair it
+        // (AmpersandRepair, one more pass over every byte) only when that read meets an error or
+        // a named reference nobody defines. Where the repair changes something that matters,
+        // libxml2 reports one of the two (a bare `&`, `&#X41;`, an unknown `&name;`), so a clean
+        // first read is exactly what reading the repaired bytes would give. The first problem
+        // ends that read at once: a broken feed costs only the part read before it.
+        var repaired = AmpersandRepair.Result(bytes: withoutSubset.bytes, repairs: 0, firstLine: 0)
+        var read = readsAsWrittenFirst
+            ? self.read(withoutSubset.bytes, documentURL: documentURL, fold: foldsEscapedText, untilFirstProblem: true)
+            : nil
+        if read.map({ !$0.wellFormed || !$0.session.errors.isEmpty || $0.session.sawUnknownEntity }) ?? true {
+            repaired = AmpersandRepair.repair(withoutSubset.bytes)
+            read = nil
+        }
+        let data = repaired.bytes
+        if read == nil {
+            // Escaped text is decoded ahead of libxml2 (EscapedTextFolding). In a document libxml2
+            // finds ill-formed, its recovery reads what follows the error its own way (it drops
+            // `&lt;` and the like, it may take markup for text): that document is read again as it
+            // is, so a broken feed parses exactly as it would without the folding.
+            read = self.read(data, documentURL: documentURL, fold: foldsEscapedText)
+            if foldsEscapedText, let first = read, first.folded > 0, !first.wellFormed || !first.session.errors.isEmpty {
+                read = self.read(data, documentURL: documentURL, fold: false)
+            }
         }
         guard let (session, wellFormed, _) = read else {
             var failed = ParsedFeed()
@@ -87,8 +107,10 @@ public struct FeedParser: Sendable {
     /// One pass of libxml2 over `data`: the session it filled, whether libxml2 found the
     /// document well-formed, and how many text runs were folded; nil when libxml2 could not
     /// make a parser.
-    private func read(_ data: [UInt8], documentURL: String?, fold: Bool) -> (session: SAXSession, wellFormed: Bool, folded: Int)? {
+    private func read(_ data: [UInt8], documentURL: String?, fold: Bool,
+                      untilFirstProblem: Bool = false) -> (session: SAXSession, wellFormed: Bool, folded: Int)? {
         let session = SAXSession(builder: FeedBuilder(documentURL: documentURL, maxFieldBytes: maxFieldBytes))
+        session.stopsAtFirstProblem = untilFirstProblem
         var handler = SAXSession.makeHandler()
         let ctxt: xmlParserCtxtPtr? = documentURL.withOptionalCString { name in
             xmlCreatePushParserCtxt(&handler, nil, nil, 0, name)

@@ -25,17 +25,22 @@ struct FetchParseBenchmark: AsyncParsableCommand {
     @Option(help: "Connections per host (the daemon's default, max_connections_per_host, is 2).")
     var perHost = 2
 
+    @Flag(help: "Fetch only: what the fetching side costs without the parser.")
+    var noParse = false
+
     func run() async throws {
         let list = try String(contentsOfFile: urls, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
         let fetcher = Fetcher(maxConnectionsPerHost: perHost)
         defer { fetcher.shutdown() }
         let start = Date()
+        let parses = !noParse
         let (fetched, failed, entries, bytes) = await withTaskGroup(of: (Bool, Int, Int).self) { group in
             var pending = list.makeIterator()
             func next(_ group: inout TaskGroup<(Bool, Int, Int)>) {
                 guard let url = pending.next() else { return }
                 group.addTask {
                     guard let response = try? await fetcher.fetch(FetchRequest(url: url)), response.status == 200 else { return (false, 0, 0) }
+                    guard parses else { return (true, 0, response.body.count) }
                     let feed = FeedParser().parse(response.body, documentURL: response.effectiveURL, httpContentType: response.contentType)
                     return (true, feed.entries.count, response.body.count)
                 }

@@ -4,7 +4,8 @@
 /// internal-subset stripper, ampersand repair, libxml2's SAX2 and the builders, JSON Feed.
 /// The first byte picks a Content-Type header (or none), so the charset path is reached too.
 /// Differential too: the feed must parse the same with escaped text folded ahead of libxml2
-/// (EscapedTextFolding) and without; a difference is a crash.
+/// (EscapedTextFolding) and without, and read as written first (repaired only on a problem) or
+/// repaired first (AmpersandRepair); a difference is a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFeedParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -17,6 +18,11 @@ public func fuzzFeedParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     plain.foldsEscapedText = false
     if plain.parse(bytes, documentURL: "http://example.com/feed/", httpContentType: contentType) != feed {
         fatalError("folding escaped text changed the parsed feed")
+    }
+    var repairedFirst = parser
+    repairedFirst.readsAsWrittenFirst = false
+    if repairedFirst.parse(bytes, documentURL: "http://example.com/feed/", httpContentType: contentType) != feed {
+        fatalError("reading the document as written first changed the parsed feed")
     }
     return 0
 }

@@ -4,7 +4,8 @@ import CLibXML2
 ///
 /// In recovery mode libxml2 drops an undefined entity (`&doesnotexist;`) and everything
 /// after an error loses its entity references; feeds are full of bare `&` in URLs
-/// (`?a=1&b=2`). Before parsing, every `&` that does not start a character reference or a
+/// (`?a=1&b=2`). Before parsing again (FeedParser reads a document as it is first, and
+/// repairs it only when that read meets an error or an unknown entity), every `&` that does not start a character reference or a
 /// known entity (XML's five, or HTML's, which `HTMLEntityResolver` answers) becomes `&amp;`,
 /// and `&#X41;` becomes `&#x41;`. CDATA sections and comments are left alone. The document
 /// is copied only when something changes.
@@ -67,7 +68,8 @@ enum AmpersandRepair {
             let byte = s[i]
             if byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") { i += 1; continue }
             if byte == UInt8(ascii: "<") {
-                if i + 3 < n, s[i + 1] == UInt8(ascii: "!"), let end = skipSpecial(s, from: i) { i = end } else { i += 1 }
+                if i + 1 < n, s[i + 1] == UInt8(ascii: "!") || s[i + 1] == UInt8(ascii: "?"),
+                   let end = skipSpecial(s, from: i) { i = end } else { i += 1 }
                 continue
             }
             // `&lt;`, `&gt;` and `&amp;` are most of the references in a feed (escaped HTML): one
@@ -119,7 +121,11 @@ enum AmpersandRepair {
             var upper = false
             if j < s.count, s[j] == UInt8(ascii: "x") || s[j] == UInt8(ascii: "X") { hex = true; upper = s[j] == UInt8(ascii: "X"); j += 1 }
             let start = j
-            while j < s.count, j - start < 10, isDigit(s[j], hex: hex) { j += 1 }
+            // Leading zeros, any number of them (libxml2 reads `&#0000000000065;` as "A"), then at
+            // most ten digits: more can only overflow.
+            while j < s.count, s[j] == UInt8(ascii: "0") { j += 1 }
+            let significant = j
+            while j < s.count, j - significant < 10, isDigit(s[j], hex: hex) { j += 1 }
             guard j > start, j < s.count, s[j] == UInt8(ascii: ";") else { return .bare }
             return upper ? .uppercaseHex : .valid
         }
@@ -153,13 +159,42 @@ enum AmpersandRepair {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x2D || b == 0x2E || b >= 0x80
     }
 
-    /// Skips `<![CDATA[ … ]]>` and `<!-- … -->`; returns the index after them (the end of the
-    /// document when unterminated), or nil for other `<!`.
+    /// Skips what holds no references: `<![CDATA[ … ]]>`, `<!-- … -->`, processing instructions
+    /// (`<?xml-stylesheet href="a?b=1&c=2"?>` is well-formed) and the DOCTYPE declaration (its
+    /// literals); returns the index after them (the end of the document when unterminated), or
+    /// nil for other `<!`. libxml2 reports no error for an `&` in any of them, so FeedParser's
+    /// first reading, of the document as written, keeps them as they are too.
     private static func skipSpecial(_ s: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
         let terminator: StaticString
+        if ByteScan.hasPrefix(s, at: i, "<?") { return ByteScan.end(of: "?>", in: s, from: i + 2, limit: s.count) ?? s.count }
         if ByteScan.hasPrefix(s, at: i, "<![CDATA[") { terminator = "]]>" }
         else if ByteScan.hasPrefix(s, at: i, "<!--") { terminator = "-->" }
+        else if ByteScan.hasPrefix(s, at: i, "<!DOCTYPE") { return doctypeEnd(s, from: i + 9) }
         else { return nil }
         return ByteScan.end(of: terminator, in: s, from: i + 4, limit: s.count) ?? s.count
+    }
+
+    /// The index after the `>` that closes a DOCTYPE: outside quoted literals and the internal
+    /// subset's brackets (InternalSubset has usually taken the subset out already).
+    private static func doctypeEnd(_ s: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var quote: UInt8 = 0
+        var depth = 0
+        var j = start
+        while j < s.count {
+            let b = s[j]
+            if quote != 0 {
+                if b == quote { quote = 0 }
+            } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                quote = b
+            } else if b == UInt8(ascii: "[") {
+                depth += 1
+            } else if b == UInt8(ascii: "]") {
+                depth = max(0, depth - 1)
+            } else if b == UInt8(ascii: ">"), depth == 0 {
+                return j + 1
+            }
+            j += 1
+        }
+        return s.count
     }
 }

@@ -13,6 +13,8 @@ final class SAXSession {
     private struct State {
         var builder: FeedBuilder
         var errors: [String] = []
+        var stopsAtFirstProblem = false
+        var sawUnknownEntity = false
         /// Every name met, once; `names` and `recent` point into it.
         var nameList: [XMLName] = []
         var names: [NamePointers: Int] = [:]
@@ -41,6 +43,20 @@ final class SAXSession {
     var errors: [String] {
         _read { yield state.pointee.errors }
         _modify { yield &state.pointee.errors }
+    }
+
+    /// A read that only tries the document as it is (FeedParser): the first error ends it, since
+    /// the document will be read again, repaired.
+    var stopsAtFirstProblem: Bool {
+        get { state.pointee.stopsAtFirstProblem }
+        set { state.pointee.stopsAtFirstProblem = newValue }
+    }
+
+    /// A named reference neither XML nor HTML defines was met (`AmpersandRepair` would have
+    /// escaped it). Not always an error to libxml2: with an external DTD named it is a warning.
+    var sawUnknownEntity: Bool {
+        get { state.pointee.sawUnknownEntity }
+        set { state.pointee.sawUnknownEntity = newValue }
     }
 
     static let maxDepth = 256
@@ -191,9 +207,11 @@ final class SAXSession {
             guard let externalID else { return }
             SAXSession.from(context).builder.doctypePublicID = String(cString: externalID)
         }
-        handler.getEntity = { _, name in
+        handler.getEntity = { context, name in
             guard let name else { return nil }
-            return HTMLEntityResolver.shared.entity(named: name)
+            let entity = HTMLEntityResolver.shared.entity(named: name)
+            if entity == nil, context != nil { SAXSession.from(context).sawUnknownEntity = true }
+            return entity
         }
         handler.serror = { context, error in
             guard let context, let error else { return }
@@ -203,6 +221,9 @@ final class SAXSession {
             if error.pointee.code == Int32(XML_WAR_UNDECLARED_ENTITY.rawValue),
                error.pointee.message.map({ String(cString: $0).hasPrefix("PEReference") }) == true { return }
             let session = SAXSession.from(context)
+            if session.stopsAtFirstProblem, session.errors.isEmpty {
+                xmlStopParser(context.assumingMemoryBound(to: xmlParserCtxt.self))
+            }
             guard session.errors.count < 20 else { return }
             let message = error.pointee.message.map { String(cString: $0).trimmedWhitespace } ?? "XML error"
             session.errors.append("line \(error.pointee.line), column \(error.pointee.int2): \(message)")

@@ -3,7 +3,7 @@ import CLibXML2
 /// An element or attribute name with its namespace folded into a short, fixed prefix
 /// ("atom:link", "dc:creator", "content:encoded", plain "title" for RSS's own elements),
 /// so the builder can switch on one string whatever prefixes the document chose.
-struct XMLName: Equatable, CustomStringConvertible {
+final class XMLName: Equatable, CustomStringConvertible, Sendable {
     let qualified: String
     /// The namespace URI as written, which tells Atom 0.3 from 1.0 and RSS 0.90 from 1.0.
     let namespace: String?
@@ -21,7 +21,7 @@ struct XMLName: Equatable, CustomStringConvertible {
         isPrefixed = qualified.utf8.contains(UInt8(ascii: ":")) || qualified.utf8.first == UInt8(ascii: "{")
     }
 
-    init(uri: UnsafePointer<xmlChar>?, localname: UnsafePointer<xmlChar>) {
+    convenience init(uri: UnsafePointer<xmlChar>?, localname: UnsafePointer<xmlChar>) {
         let local = String(cString: localname)
         guard let uri else {
             self.init(local)
