@@ -18,6 +18,11 @@ struct FeedBuilder {
     /// Depth of an element whose whole subtree is ignored (Atom `source`, unknown containers in entries).
     var skipDepth: Int?
     var capture: Capture?
+    /// `capture`'s depth (-1 when none) and whether it keeps markup, mirrored as plain values:
+    /// every end tag and text run reads them, and reading them through the optional copied the
+    /// whole Capture (a retain and a release per string and per attribute array).
+    var captureDepth = -1
+    var captureMarkup = false
     var text: [UInt8] = []
     var truncated = false
     /// The captured field reached `maxFieldBytes` and was cut: the rest of its text is dropped.
@@ -36,13 +41,28 @@ struct FeedBuilder {
     init(documentURL: String?, maxFieldBytes: Int) {
         self.documentURL = documentURL
         self.maxFieldBytes = maxFieldBytes
+        rootScope = Scope(base: documentURL, lang: nil)
     }
 
     struct Frame {
         let name: XMLName
+        let scope: Scope
+    }
+
+    /// The xml:base and xml:lang in force, shared by every element that sets neither (nearly
+    /// all of them): pushing a frame or starting a capture retains one object, not two strings.
+    final class Scope {
         let base: String?
         let lang: String?
+
+        init(base: String?, lang: String?) {
+            self.base = base
+            self.lang = lang
+        }
     }
+
+    /// The document's own scope: its URL, no language.
+    let rootScope: Scope
 
     enum PersonTarget { case feedAuthor, entryAuthor, entryContributor, feedContributor }
 
@@ -51,8 +71,9 @@ struct FeedBuilder {
         let field: Field
         let depth: Int
         var type: String
-        let base: String?
-        let lang: String?
+        let scope: Scope
+        var base: String? { scope.base }
+        var lang: String? { scope.lang }
         /// Nested elements are kept as markup: xhtml content from the start, and any text
         /// construct from the moment an element shows up inside it ("naked markup").
         var markup: Bool
@@ -84,21 +105,27 @@ struct FeedBuilder {
         if case .some = entry { return true }
         return false
     }
-    var currentBase: String? { stack.last?.base ?? documentURL }
-    var currentLang: String? { stack.last?.lang }
+    var currentScope: Scope { stack.last?.scope ?? rootScope }
+    var currentBase: String? { currentScope.base }
+    var currentLang: String? { currentScope.lang }
 
     // MARK: SAX events
 
     mutating func start(_ name: XMLName, attributes: [XMLAttribute]) {
-        let base = attributes["xml:base"].map { URLResolver.resolve($0, against: currentBase) } ?? currentBase
-        let lang = attributes["xml:lang"] ?? currentLang
-        stack.append(Frame(name: name, base: base, lang: lang))
+        var scope = currentScope
+        if !attributes.isEmpty {
+            let base = attributes["xml:base"].map { URLResolver.resolve($0, against: scope.base) }
+            let lang = attributes["xml:lang"]
+            if base != nil || lang != nil { scope = Scope(base: base ?? scope.base, lang: lang ?? scope.lang) }
+        }
+        stack.append(Frame(name: name, scope: scope))
 
         if var capture {
             if capture.allowsMarkup {
                 if !capture.markup {
                     // The first element inside plain text: what came before becomes escaped markup.
                     capture.markup = true
+                    captureMarkup = true
                     if capture.type == "text/plain" { capture.type = "text/html" }
                     text = XHTMLMarkup.escaped(text)
                     self.capture = capture
@@ -141,11 +168,11 @@ struct FeedBuilder {
             if depth == skip { skipDepth = nil }
             return
         }
-        // Only the fields needed are read: binding the whole Capture would retain and release
-        // its strings and attributes on every end tag.
-        if let captureDepth = capture?.depth {
+        if captureDepth >= 0 {
             if depth == captureDepth {
                 let capture = self.capture.take()!
+                captureDepth = -1
+                captureMarkup = false
                 // ASCII whitespace around a value (CDATA on its own lines) is cut here, in the
                 // bytes, so the string is built once instead of built and then copied trimmed.
                 var lo = 0, hi = text.count
@@ -154,7 +181,7 @@ struct FeedBuilder {
                 let value = String(decoding: text[lo..<hi], as: UTF8.self)
                 text.removeAll(keepingCapacity: true)
                 commit(capture, value: value)
-            } else if capture?.markup == true {
+            } else if captureMarkup {
                 appendMarkupEnd(name)
             }
             return
@@ -163,8 +190,9 @@ struct FeedBuilder {
     }
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        // The hottest path: read the one flag, never copy the Capture (its strings would be retained).
-        guard let markup = capture?.markup, !fieldCut else { return }
+        // The hottest path: read the two mirrored values, never the Capture.
+        guard captureDepth >= 0, !fieldCut else { return }
+        let markup = captureMarkup
         if markup {
             XHTMLMarkup.appendEscaped(bytes, to: &text)
         } else {
@@ -196,7 +224,9 @@ struct FeedBuilder {
 
     mutating func beginCapture(_ field: Field, type: String = "text/plain", markup: Bool = false,
                                attributes: [XMLAttribute] = []) {
-        capture = Capture(field: field, depth: depth, type: type, base: currentBase, lang: currentLang,
+        captureDepth = depth
+        captureMarkup = markup
+        capture = Capture(field: field, depth: depth, type: type, scope: currentScope,
                           markup: markup, attributes: attributes)
         text.removeAll(keepingCapacity: true)
         fieldCut = false
@@ -293,29 +323,40 @@ struct FeedBuilder {
         }
     }
 
-    mutating func setText(_ field: Field, _ construct: TextConstruct) {
+    /// Takes `construct` (consuming: moved into the entry or feed, not copied string by string).
+    mutating func setText(_ field: Field, _ construct: consuming TextConstruct) {
         if hasEntry {
             switch field {
             case .title:
                 // An item's own <title> wins over a media:title seen before it.
-                if entry!.title == nil || entryTitleFromMedia { entry!.title = construct; entryTitleFromMedia = false }
+                if Self.isNone(entry!.title) || entryTitleFromMedia { entry!.title = construct; entryTitleFromMedia = false }
             case .mediaTitle:
-                if entry!.title == nil { entry!.title = construct; entryTitleFromMedia = true }
+                if Self.isNone(entry!.title) { entry!.title = construct; entryTitleFromMedia = true }
             case .summary:
                 // RSS with both <description> and <summary>: the second becomes content.
-                if entry!.summary == nil { entry!.summary = construct } else if entry!.content.isEmpty { entry!.content.append(construct) }
+                if Self.isNone(entry!.summary) { entry!.summary = construct } else if entry!.content.isEmpty { entry!.content.append(construct) }
             case .content: entry!.content.append(construct)
-            case .entrySubtitle, .subtitle: entry!.subtitle = entry!.subtitle ?? construct
+            case .entrySubtitle, .subtitle: if Self.isNone(entry!.subtitle) { entry!.subtitle = construct }
             default: break
             }
         } else {
             switch field {
-            case .title: result.feed.title = result.feed.title ?? construct
-            case .subtitle, .summary: result.feed.subtitle = result.feed.subtitle ?? construct
-            case .rights: result.feed.rights = result.feed.rights ?? construct
-            case .info: result.feed.info = result.feed.info ?? construct
+            case .title: if Self.isNone(result.feed.title) { result.feed.title = construct }
+            case .subtitle, .summary: if Self.isNone(result.feed.subtitle) { result.feed.subtitle = construct }
+            case .rights: if Self.isNone(result.feed.rights) { result.feed.rights = construct }
+            case .info: if Self.isNone(result.feed.info) { result.feed.info = construct }
             default: break
             }
+        }
+    }
+
+    /// Whether a field is still unset, looked at in place (`x == nil` on an optional struct can
+    /// copy it, a retain per string).
+    @inline(__always)
+    static func isNone(_ value: borrowing TextConstruct?) -> Bool {
+        switch value {
+        case .none: return true
+        case .some: return false
         }
     }
 }
