@@ -9,9 +9,13 @@
 /// a processing instruction in its place, `<?fwXXXXXXXXXXXXXXXX 7?>`, whose target is random per
 /// process (a feed cannot forge one) and whose data is the text's number. `SAXSession` hands the
 /// decoded text to the builder as characters when the instruction comes: the builder sees
-/// exactly what libxml2 would have given it. A comment after the instruction holds the run's
-/// line breaks and pads its last line, so libxml2 reports later errors at the same line and
-/// column; runs too short for the two are left alone.
+/// exactly what libxml2 would have given it. The instruction's data also holds the run's line
+/// breaks, so libxml2's line numbers stay right; columns move, but no position from a folded
+/// reading is ever reported: a document with any error is read again without folding
+/// (FeedParser), so the errors a user sees are libxml2's on the document as written. (Until
+/// the fifth session a comment padded each placeholder to its run's length to keep columns too:
+/// 3% of a cold polling cycle in libxml2's comment parser, for positions nobody read.) Runs
+/// shorter than their placeholder are left alone (a reference or two: nothing to gain).
 ///
 /// Only what reads the same either way is folded; any other run goes to libxml2 as it was:
 /// - text before the first start tag or after the last end tag (libxml2 reports text there);
@@ -230,16 +234,12 @@ enum EscapedTextFolding {
         /// Decodes the run into `texts` and puts its placeholder in `buffer`; false (and nothing
         /// written) when it cannot be folded.
         mutating func foldRun(_ run: Range<Int>) -> Bool {
-            // The placeholder takes the run's place line for line and, on its last line, character
-            // for character, so libxml2 reports later errors where they are: runs too short to
-            // hold one are left alone (they hold a reference or two at most).
-            // The instruction is short; a comment after it (which libxml2 skips at C speed and our
-            // SAX handler ignores) takes the rest of the room.
-            guard let (number, breaks, lastLine) = texts.decode(document, run) else { return false }
+            // The placeholder keeps the run's line breaks (libxml2's line numbers stay right);
+            // runs shorter than it are left alone (they hold a reference or two at most).
+            guard let (number, breaks) = texts.decode(document, run) else { return false }
             let digits = String(number).utf8
-            let instruction = 2 + EscapedTextFolding.target.count + 1 + digits.count + 2
-            let padding = breaks == 0 ? lastLine - instruction - 7 : lastLine - 3
-            guard padding >= 0 else {
+            let instruction = 2 + EscapedTextFolding.target.count + 1 + digits.count + breaks + 2
+            guard run.count >= instruction else {
                 texts.discardLast()
                 return false
             }
@@ -256,19 +256,16 @@ enum EscapedTextFolding {
             buffer.append(contentsOf: EscapedTextFolding.target)
             buffer.append(UInt8(ascii: " "))
             buffer.append(contentsOf: digits)
-            buffer.append(contentsOf: "?><!--".utf8)
-            Self.appendRepeating(UInt8(ascii: "\n"), breaks, to: &buffer)
-            Self.appendRepeating(UInt8(ascii: " "), padding, to: &buffer)
-            buffer.append(contentsOf: "-->".utf8)
+            Self.appendLineFeeds(breaks, to: &buffer)
+            buffer.append(contentsOf: "?>".utf8)
             pending = run.upperBound
             if buffer.count >= min(chunkLimit, 64 << 10) { flushBuffer(last: false) }
             return true
         }
 
-        /// `count` copies of a space or line feed, copied from a ready block (appending a
-        /// `repeatElement` goes byte by byte).
-        private static func appendRepeating(_ byte: UInt8, _ count: Int, to buffer: inout [UInt8]) {
-            let block = byte == UInt8(ascii: " ") ? spaces : lineFeeds
+        /// `count` line feeds, copied from a ready block (appending a `repeatElement` goes byte by byte).
+        private static func appendLineFeeds(_ count: Int, to buffer: inout [UInt8]) {
+            let block = lineFeeds
             var left = count
             while left > 0 {
                 let n = Swift.min(left, block.count)
@@ -277,7 +274,6 @@ enum EscapedTextFolding {
             }
         }
 
-        private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 4096)
         private static let lineFeeds = [UInt8](repeating: UInt8(ascii: "\n"), count: 4096)
 
         /// Hands over what is left: the rest of the document and the buffer, the last piece marked.

@@ -23,11 +23,10 @@ final class FoldedTexts {
 
     deinit { store.deallocate() }
 
-    /// Decodes `run` of `s` (text between two tags) and keeps it; returns its number and how
-    /// libxml2 would have counted the run for its error positions (the line breaks in it, and
-    /// the characters after the last one, or in all of it). Nil when the run is not one to fold
-    /// (see EscapedTextFolding), keeping nothing.
-    func decode(_ s: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> (number: Int, lineBreaks: Int, lastLineCharacters: Int)? {
+    /// Decodes `run` of `s` (text between two tags) and keeps it; returns its number and the
+    /// line breaks in it (the placeholder keeps them, so libxml2's line numbers stay right).
+    /// Nil when the run is not one to fold (see EscapedTextFolding), keeping nothing.
+    func decode(_ s: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> (number: Int, lineBreaks: Int)? {
         guard let base = s.baseAddress else { return nil }
         // Decoding never lengthens: a reference is longer than its UTF-8, CR LF becomes LF.
         reserve(run.count + 8)
@@ -36,8 +35,6 @@ final class FoldedTexts {
         var i = run.lowerBound
         let end = run.upperBound
         var breaks = 0
-        // Characters since the last line break; libxml2 moves its column once per character.
-        var characters = 0
         while i < end {
             if i + 8 <= end {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
@@ -45,11 +42,8 @@ final class FoldedTexts {
                 let special = ((word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080)
                     | AmpersandRepair.matches(word, UInt8(ascii: "&")) | AmpersandRepair.matches(word, UInt8(ascii: ">"))
                     | AmpersandRepair.matches(word, 0xEF)
-                // UTF-8 continuation bytes (10xxxxxx) are not characters of their own.
-                let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
                 if special == 0 {
                     UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
-                    characters += 8 - continuation.nonzeroBitCount
                     out += 8
                     i += 8
                     continue
@@ -57,8 +51,6 @@ final class FoldedTexts {
                 let plain = special.trailingZeroBitCount >> 3
                 if plain > 0 {
                     UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
-                    let below = (UInt64(1) << UInt64(plain * 8)) &- 1
-                    characters += plain - (continuation & below).nonzeroBitCount
                     out += plain
                     i += plain
                 }
@@ -68,7 +60,6 @@ final class FoldedTexts {
             case UInt8(ascii: "&"):
                 guard let (next, scalar) = EscapedTextFolding.reference(s, at: i, limit: end) else { return nil }
                 out = Self.writeUTF8(scalar, to: out)
-                characters += next - i
                 i = next
             case 0x0A, 0x0D:
                 // Line ends as libxml2 reads them: CR LF and a lone CR become LF.
@@ -76,12 +67,10 @@ final class FoldedTexts {
                 out += 1
                 i += (b == 0x0D && i + 1 < end && base[i + 1] == 0x0A) ? 2 : 1
                 breaks += 1
-                characters = 0
             case 0x09:
                 out.pointee = b
                 out += 1
                 i += 1
-                characters += 1
             case ..<0x20:
                 return nil // a control character: libxml2 reports it
             case UInt8(ascii: ">") where i - run.lowerBound >= 2 && base[i - 1] == UInt8(ascii: "]") && base[i - 2] == UInt8(ascii: "]"):
@@ -92,12 +81,11 @@ final class FoldedTexts {
                 out.pointee = b
                 out += 1
                 i += 1
-                if b & 0xC0 != 0x80 { characters += 1 }
             }
         }
         count = store.distance(to: out)
         spans.append((start, count - start))
-        return (firstNumber + spans.count - 1, breaks, characters)
+        return (firstNumber + spans.count - 1, breaks)
     }
 
     /// Forgets the text `decode` kept last (its run could not be folded after all).
