@@ -22,6 +22,16 @@ public struct FeedParser: Sendable {
     /// is the same as when every document is repaired first.
     @_spi(Testing) public var readsAsWrittenFirst = true
 
+    /// Where libxml2's parser contexts are kept between documents (ParserContextPool); nil makes
+    /// a new one per document (tests compare the two, and count what a pool keeps).
+    var contextPool: ParserContextPool? = .shared
+
+    /// Whether contexts come from the shared pool; the fuzzer compares both ways.
+    @_spi(Testing) public var reusesParserContexts: Bool {
+        get { contextPool != nil }
+        set { contextPool = newValue ? .shared : nil }
+    }
+
     public init(maxFieldBytes: Int = 4 << 20, maxDocumentBytes: Int = 64 << 20) {
         self.maxFieldBytes = maxFieldBytes
         self.maxDocumentBytes = maxDocumentBytes
@@ -112,11 +122,11 @@ public struct FeedParser: Sendable {
         let session = SAXSession(builder: FeedBuilder(documentURL: documentURL, maxFieldBytes: maxFieldBytes))
         session.stopsAtFirstProblem = untilFirstProblem
         var handler = SAXSession.makeHandler()
-        let ctxt: xmlParserCtxtPtr? = documentURL.withOptionalCString { name in
-            xmlCreatePushParserCtxt(&handler, nil, nil, 0, name)
-        }
+        let pool = contextPool
+        let ctxt: xmlParserCtxtPtr? = pool.map { $0.take(documentURL: documentURL, handler: &handler) }
+            ?? documentURL.withOptionalCString { name in xmlCreatePushParserCtxt(&handler, nil, nil, 0, name) }
         guard let ctxt else { return nil }
-        defer { LibXML2.free(ctxt) }
+        defer { if let pool { pool.give(ctxt) } else { LibXML2.free(ctxt) } }
         _ = xmlCtxtUseOptions(ctxt, LibXML2.safeOptions)
         let unmanaged = Unmanaged.passRetained(session)
         defer { unmanaged.release() }

@@ -5,7 +5,8 @@
 /// The first byte picks a Content-Type header (or none), so the charset path is reached too.
 /// Differential too: the feed must parse the same with escaped text folded ahead of libxml2
 /// (EscapedTextFolding) and without, and read as written first (repaired only on a problem) or
-/// repaired first (AmpersandRepair); a difference is a crash.
+/// repaired first (AmpersandRepair), and on a reused libxml2 context (whatever the inputs before
+/// left in it) or a new one; a difference is a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFeedParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -23,6 +24,11 @@ public func fuzzFeedParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     repairedFirst.readsAsWrittenFirst = false
     if repairedFirst.parse(bytes, documentURL: "http://example.com/feed/", httpContentType: contentType) != feed {
         fatalError("reading the document as written first changed the parsed feed")
+    }
+    var fresh = parser
+    fresh.reusesParserContexts = false
+    if fresh.parse(bytes, documentURL: "http://example.com/feed/", httpContentType: contentType) != feed {
+        fatalError("a reused libxml2 context parsed differently from a new one")
     }
     return 0
 }

@@ -249,7 +249,9 @@ enum EscapedTextFolding {
                 flushBuffer(last: false)
                 hand(before, last: false)
             } else {
-                if buffer.capacity == 0 { buffer.reserveCapacity(min(chunkLimit, 64 << 10) + 64) }
+                // Never more than the document: a 20 KB feed's pieces fit in 20 KB, and a 64 KB
+                // request per feed made glibc consolidate its free lists on every parse.
+                if buffer.capacity == 0 { buffer.reserveCapacity(min(chunkLimit, 64 << 10, document.count) + 64) }
                 buffer.append(contentsOf: UnsafeBufferPointer(rebasing: document[before]))
             }
             buffer.append(contentsOf: "<?".utf8)
