@@ -143,6 +143,22 @@ struct FeedParserFormatsTests {
         #expect(AmpersandRepair.repair(untouched).repairs == 0)
     }
 
+    /// xhtml content's text is escaped again, also where the eight-byte scan meets `&`, `<`
+    /// or `>` at every offset of a word; names lose their prefix.
+    @Test func xhtmlTextIsEscapedAtEveryOffset() {
+        for pad in 0..<20 {
+            let lead = String(repeating: "x", count: pad)
+            var out: [UInt8] = []
+            Array("\(lead)a&b<c>\(lead)".utf8).withUnsafeBufferPointer { XHTMLMarkup.appendEscaped($0, to: &out) }
+            #expect(String(decoding: out, as: UTF8.self) == "\(lead)a&amp;b&lt;c&gt;\(lead)", "padding \(pad)")
+        }
+        #expect(XMLName("xhtml:div").local == "div")
+        #expect(XMLName("{http://example.com/ns}thing").local == "thing")
+        #expect(XMLName("plain").local == "plain")
+        #expect(XMLName("atom:title").isPrefixed && !XMLName("atom:title").isExtension)
+        #expect(XMLName("dc:creator").isExtension && XMLName("media:content").isExtension)
+    }
+
     /// libxml2 hands `&amp;` inside an attribute over as "&#38;"; every one becomes "&" again,
     /// at the start, the end and side by side, and a "&#38" without its ";" stays as written.
     @Test func ampersandsInAttributesAreDecoded() {

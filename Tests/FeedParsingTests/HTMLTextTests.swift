@@ -50,6 +50,20 @@ struct HTMLTextTests {
         #expect(text(" \n\t <p> </p> <br> ") == "")
     }
 
+    /// Words and the single spaces between them go out as one run; every other space (doubled,
+    /// at the end, before markup or a reference, in a hidden element) still goes through the
+    /// separator logic.
+    @Test func singleSpacesInsideARunAreCopiedWithIt() {
+        #expect(text("one two three") == "one two three")
+        #expect(text("one  two \tthree ") == "one two three")
+        #expect(text("one <b>two</b> three") == "one two three")
+        #expect(text("one &amp; two &lt;3") == "one & two <3")
+        #expect(text("<p>one two </p><p> three four</p>") == "one two\n\nthree four")
+        #expect(text("<pre>a b  c\nd e</pre>") == "a b c\nd e")
+        #expect(text("<head><title>x y</title></head>a b") == "a b")
+        #expect(text("a \u{7F}b") == "a b")
+    }
+
     @Test func nestedLists() {
         let html = "<ul><li>One<ul><li>Two</li><li>Three<ol><li>Deep</li></ol></li></ul></li><li>Four</li></ul>"
         #expect(text(html) == "One\nTwo\nThree\nDeep\nFour")

@@ -3,8 +3,9 @@ import FeedModel
 /// Namespaced extensions read in RSS and Atom alike: Dublin Core, content, iTunes, Media RSS.
 extension FeedBuilder {
     /// Handles `name` if it belongs to an extension; false lets the format's own handler run.
+    /// Every case's prefix is in `XMLName.extensionPrefixes`.
     mutating func startExtension(_ name: XMLName, attributes: [XMLAttribute]) -> Bool {
-        guard name.isPrefixed else { return false }
+        guard name.isExtension else { return false }
         switch name.qualified {
         case "content:encoded":
             beginCapture(.content, type: "text/html")

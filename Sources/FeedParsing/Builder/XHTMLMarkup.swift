@@ -3,14 +3,33 @@ enum XHTMLMarkup {
     /// Text inside xhtml content is decoded by the XML parser; escape it again so the
     /// rebuilt value is HTML that means what the feed wrote.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            default: out.append(byte)
+        guard let base = bytes.baseAddress else { return }
+        let n = bytes.count
+        var copied = 0
+        var i = 0
+        while i < n {
+            // Eight bytes at a time to the next byte that needs escaping; the text between
+            // goes out in one copy (byte by byte, this was 4% of parsing an xhtml Atom feed).
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let hits = AmpersandRepair.matches(word, UInt8(ascii: "&")) | AmpersandRepair.matches(word, UInt8(ascii: "<"))
+                    | AmpersandRepair.matches(word, UInt8(ascii: ">"))
+                if hits == 0 { i += 8; continue }
+                i += hits.trailingZeroBitCount >> 3
             }
+            let escape: StaticString
+            switch base[i] {
+            case UInt8(ascii: "&"): escape = "&amp;"
+            case UInt8(ascii: "<"): escape = "&lt;"
+            case UInt8(ascii: ">"): escape = "&gt;"
+            default: i += 1; continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: i - copied))
+            out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+            i += 1
+            copied = i
         }
+        out.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: n - copied))
     }
 
     static func escaped(_ bytes: [UInt8]) -> [UInt8] {
@@ -21,10 +40,7 @@ enum XHTMLMarkup {
     }
 
     static func localName(_ name: XMLName) -> String {
-        let q = name.qualified
-        if let brace = q.lastIndex(of: "}") { return String(q[q.index(after: brace)...]) }
-        if let colon = q.lastIndex(of: ":") { return String(q[q.index(after: colon)...]) }
-        return q
+        name.local
     }
 }
 

@@ -13,12 +13,28 @@ final class XMLName: Equatable, CustomStringConvertible, Sendable {
     /// Whether `qualified` has a prefix ("dc:creator"): plain RSS elements skip the extension
     /// table without comparing against each of its names.
     let isPrefixed: Bool
+    /// Whether the name is in one of the extensions read in RSS and Atom alike (content, dc,
+    /// dcterms, itunes, media, feedburner): Atom's own elements, all prefixed "atom:", skip the
+    /// extension table without a string comparison per case (3% of an Atom parse).
+    let isExtension: Bool
+    /// The name without its prefix or `{namespace}` ("div" for "xhtml:div"): xhtml content is
+    /// rebuilt with it for every element, so it is cut once per name, not once per element.
+    let local: String
 
     init(_ qualified: String, namespace: String? = nil) {
         self.qualified = qualified
         self.namespace = namespace
         lowercased = qualified.lowercased()
-        isPrefixed = qualified.utf8.contains(UInt8(ascii: ":")) || qualified.utf8.first == UInt8(ascii: "{")
+        let bytes = qualified.utf8
+        isPrefixed = bytes.contains(UInt8(ascii: ":")) || bytes.first == UInt8(ascii: "{")
+        isExtension = isPrefixed && XMLName.extensionPrefixes.contains { qualified.hasPrefix($0) }
+        if let brace = bytes.lastIndex(of: UInt8(ascii: "}")) {
+            local = String(qualified[qualified.utf8.index(after: brace)...])
+        } else if let colon = bytes.lastIndex(of: UInt8(ascii: ":")) {
+            local = String(qualified[qualified.utf8.index(after: colon)...])
+        } else {
+            local = qualified
+        }
     }
 
     convenience init(uri: UnsafePointer<xmlChar>?, localname: UnsafePointer<xmlChar>) {
@@ -61,6 +77,9 @@ final class XMLName: Equatable, CustomStringConvertible, Sendable {
         "http://www.itunes.com/dtds/podcast-1.0.dtd": "itunes",
         "http://rssnamespace.org/feedburner/ext/1.0": "feedburner",
     ]
+
+    /// The prefixes of FeedBuilder's extension table (FeedBuilder+Extensions.swift).
+    static let extensionPrefixes = ["content:", "dc:", "dcterms:", "itunes:", "media:", "feedburner:"]
 
     static let atom10Namespace = "http://www.w3.org/2005/Atom"
     static let atom03Namespace = "http://purl.org/atom/ns#"
