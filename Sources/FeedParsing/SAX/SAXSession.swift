@@ -15,22 +15,9 @@ final class SAXSession {
         var errors: [String] = []
         var stopsAtFirstProblem = false
         var sawUnknownEntity = false
-        /// Every name met, once; `names` and `recent` point into it.
-        var nameList: [XMLName] = []
-        var names: [NamePointers: Int] = [:]
-        var recent = [RecentName](repeating: RecentName(), count: SAXSession.recentSlots)
+        /// Every name met, once.
+        var names = NameTable()
     }
-
-    /// One slot of the direct-mapped cache: plain pointers and an index, so the cache is made
-    /// and freed per document without retaining or destroying anything (a cache of optional
-    /// names cost 1% of a small feed's parse in its set-up and teardown alone).
-    private struct RecentName {
-        var uri: UnsafePointer<xmlChar>?
-        var local: UnsafePointer<xmlChar>?
-        var index = -1
-    }
-
-    private static let recentSlots = 64
 
     private let state: UnsafeMutablePointer<State>
 
@@ -61,32 +48,10 @@ final class SAXSession {
 
     static let maxDepth = 256
 
-    struct NamePointers: Hashable {
-        let uri: UnsafePointer<xmlChar>?
-        let local: UnsafePointer<xmlChar>
-    }
-
-    /// libxml2 interns element names and namespace URIs in its dictionary, so the same name
-    /// arrives as the same pointers every time: each `XMLName` is built once per document
-    /// (`names`), and a direct-mapped cache in front of it (`recent`) makes nearly every lookup
-    /// two pointer compares instead of hashing (3% of a parse in perf): a feed uses a few dozen names.
+    /// The `XMLName` for libxml2's interned pointers, built once per document (NameTable).
+    @inline(__always)
     func name(uri: UnsafePointer<xmlChar>?, localname: UnsafePointer<xmlChar>) -> XMLName {
-        let slot = (Int(bitPattern: localname) >> 3 ^ Int(bitPattern: uri) >> 5) & (Self.recentSlots - 1)
-        let cached = state.pointee.recent[slot]
-        if cached.local == localname, cached.uri == uri, cached.index >= 0 { return state.pointee.nameList[cached.index] }
-        let key = NamePointers(uri: uri, local: localname)
-        let index: Int
-        if let known = state.pointee.names[key] {
-            index = known
-        } else {
-            // A document with thousands of distinct names (an attack, not a feed) stops being cached.
-            guard state.pointee.nameList.count < 4096 else { return XMLName(uri: uri, localname: localname) }
-            index = state.pointee.nameList.count
-            state.pointee.nameList.append(XMLName(uri: uri, localname: localname))
-            state.pointee.names[key] = index
-        }
-        state.pointee.recent[slot] = RecentName(uri: uri, local: localname, index: index)
-        return state.pointee.nameList[index]
+        state.pointee.names.name(uri: uri, local: localname)
     }
 
     /// Texts EscapedTextFolding decoded ahead of libxml2, handed to the builder at their placeholders.
