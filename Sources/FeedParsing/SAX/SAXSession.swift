@@ -32,8 +32,8 @@ final class SAXSession {
         _modify { yield &state.pointee.errors }
     }
 
-    /// A read that only tries the document as it is (FeedParser): the first error ends it, since
-    /// the document will be read again, repaired.
+    /// A read that only tries the document as it is (FeedParser): after the first error libxml2
+    /// makes no more callbacks and gets no more of the document, which will be read again, repaired.
     var stopsAtFirstProblem: Bool {
         get { state.pointee.stopsAtFirstProblem }
         set { state.pointee.stopsAtFirstProblem = newValue }
@@ -186,8 +186,11 @@ final class SAXSession {
             if error.pointee.code == Int32(XML_WAR_UNDECLARED_ENTITY.rawValue),
                error.pointee.message.map({ String(cString: $0).hasPrefix("PEReference") }) == true { return }
             let session = SAXSession.from(context)
-            if session.stopsAtFirstProblem, session.errors.isEmpty {
-                xmlStopParser(context.assumingMemoryBound(to: xmlParserCtxt.self))
+            if session.stopsAtFirstProblem {
+                // No more callbacks, as libxml2 itself does after an error when not recovering;
+                // FeedParser's chunk loop then stops feeding it. Not xmlStopParser: from inside
+                // an error report it frees the input that the reporting function still reads.
+                context.assumingMemoryBound(to: xmlParserCtxt.self).pointee.disableSAX = 1
             }
             guard session.errors.count < 20 else { return }
             let message = error.pointee.message.map { String(cString: $0).trimmedWhitespace } ?? "XML error"
