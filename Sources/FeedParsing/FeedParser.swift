@@ -63,8 +63,9 @@ public struct FeedParser: Sendable {
         // (AmpersandRepair, one more pass over every byte) only when that read meets an error or
         // a named reference nobody defines. Where the repair changes something that matters,
         // libxml2 reports one of the two (a bare `&`, `&#X41;`, an unknown `&name;`), so a clean
-        // first read is exactly what reading the repaired bytes would give. The first problem
-        // ends that read at once: a broken feed costs only the part read before it.
+        // first read is exactly what reading the repaired bytes would give. After the first
+        // error that read makes no more callbacks and is fed no more of the document, so a broken
+        // feed costs little beyond the piece it broke in.
         var repaired = AmpersandRepair.Result(bytes: withoutSubset.bytes, repairs: 0, firstLine: 0)
         var read = readsAsWrittenFirst
             ? self.read(withoutSubset.bytes, documentURL: documentURL, fold: foldsEscapedText, untilFirstProblem: true)
