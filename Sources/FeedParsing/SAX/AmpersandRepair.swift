@@ -4,11 +4,11 @@ import CLibXML2
 ///
 /// In recovery mode libxml2 drops an undefined entity (`&doesnotexist;`) and everything
 /// after an error loses its entity references; feeds are full of bare `&` in URLs
-/// (`?a=1&b=2`). Before parsing again (FeedParser reads a document as it is first, and
-/// repairs it only when that read meets an error or an unknown entity), every `&` that does not start a character reference or a
-/// known entity (XML's five, or HTML's, which `HTMLEntityResolver` answers) becomes `&amp;`,
-/// and `&#X41;` becomes `&#x41;`. CDATA sections and comments are left alone. The document
-/// is copied only when something changes.
+/// (`?a=1&b=2`). So every `&` that does not start a character reference or a known entity
+/// (XML's five, or HTML's, which `HTMLEntityResolver` answers) becomes `&amp;`, and `&#X41;`
+/// becomes `&#x41;`; CDATA sections, comments, processing instructions and the DOCTYPE are left
+/// alone. The document is copied only when something changes. FeedParser reads a document as
+/// written first and repairs it only when that reading meets an error or an unknown entity.
 enum AmpersandRepair {
     struct Result {
         var bytes: [UInt8]
