@@ -203,19 +203,9 @@ struct EscapedTextFoldingTests {
         let base = Array(("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>T</title>\n"
             + (0..<6).map(item).joined() + "</channel></rss>\n").utf8)
         let inserts: [[UInt8]] = ["<", ">", "&", ";", "#", "x", "\r", "\n", "]]>", "\"", "'", "<!--", "-->", "?>", "&lt;", "&#", "é", "]"].map { Array($0.utf8) } + [[0x01], [0xEF, 0xBF, 0xBE]]
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(bound))
-        }
         var folds = 0
         var stillWellFormed = 0
-        for round in 0..<1000 {
-            var doc = base
-            for _ in 0..<(1 + next(3)) {
-                let at = next(doc.count)
-                if next(4) == 0 { doc.remove(at: at) } else { doc.insert(contentsOf: inserts[next(inserts.count)], at: at) }
-            }
+        for (round, doc) in DamagedFeeds(base, inserts: inserts, seed: 0x9E37_79B9_7F4A_7C15, removeOneIn: 4).enumerated() {
             folds += Self.folded(String(decoding: doc, as: UTF8.self)).count
             let (folded, plain) = Self.parsedBothWays(doc)
             #expect(folded == plain, "round \(round): \(String(decoding: doc, as: UTF8.self))")

@@ -102,19 +102,9 @@ struct RepairOnDemandTests {
             + (0..<5).map(item).joined() + "</channel></rss>\n").utf8)
         let inserts: [[UInt8]] = ["&", "&", "& ", "&x", "&x;", "&#", "&#X41;", "&#0065;", "&nbsp;", "&a:b;", "<", ">", ";", "\"",
                                   "<?p & ?>", "<!-- & -->", "<![CDATA[&]]>", "é"].map { Array($0.utf8) }
-        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(bound))
-        }
         var repairedSome = 0
         var wellFormed = 0
-        for round in 0..<1000 {
-            var doc = base
-            for _ in 0..<(1 + next(3)) {
-                let at = next(doc.count)
-                if next(5) == 0 { doc.remove(at: at) } else { doc.insert(contentsOf: inserts[next(inserts.count)], at: at) }
-            }
+        for (round, doc) in DamagedFeeds(base, inserts: inserts, seed: 0x2545_F491_4F6C_DD1D, removeOneIn: 5).enumerated() {
             let (asWritten, repaired) = Self.parsedBothWays(doc, folds: round % 2 == 0)
             #expect(asWritten == repaired, "round \(round): \(String(decoding: doc, as: UTF8.self))")
             if AmpersandRepair.repair(doc).repairs > 0 { repairedSome += 1 }

@@ -5,7 +5,7 @@ extension FeedBuilder {
     /// A root in an unexpected namespace still counts ("rss" in RSS 2.1's, "feed" in any),
     /// and elements in that namespace are then read as the format's own.
     mutating func detectVersion(root: XMLName, attributes: [XMLAttribute]) {
-        let local = XHTMLMarkup.localName(root)
+        let local = root.local
         let known = XMLName.prefixes[root.namespace ?? ""] != nil
         switch (local, root.qualified) {
         case (_, "rss"):

@@ -153,7 +153,7 @@ struct FeedBuilder {
     func aliased(_ name: XMLName) -> XMLName {
         guard let alias = rootNamespaceAlias, !(alias.isEmpty && name.namespace == nil),
               (name.namespace ?? "") == rootNamespace else { return name }
-        let local = XHTMLMarkup.localName(name)
+        let local = name.local
         return XMLName(alias.isEmpty ? local : alias + ":" + local, namespace: name.namespace)
     }
 

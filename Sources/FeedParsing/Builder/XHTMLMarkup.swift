@@ -38,10 +38,6 @@ enum XHTMLMarkup {
         bytes.withUnsafeBufferPointer { appendEscaped($0, to: &out) }
         return out
     }
-
-    static func localName(_ name: XMLName) -> String {
-        name.local
-    }
 }
 
 extension FeedBuilder {
@@ -49,10 +45,10 @@ extension FeedBuilder {
         // The div that wraps Atom xhtml content is not part of the content.
         if capture.dropWrapperDiv, depth == capture.depth + 1, name.qualified == "xhtml:div" { return }
         text.append(UInt8(ascii: "<"))
-        text.append(contentsOf: XHTMLMarkup.localName(name).utf8)
+        text.append(contentsOf: name.local.utf8)
         for attribute in attributes {
             text.append(UInt8(ascii: " "))
-            text.append(contentsOf: XHTMLMarkup.localName(attribute.name).utf8)
+            text.append(contentsOf: attribute.name.local.utf8)
             text.append(contentsOf: "=\"".utf8)
             for byte in attribute.value.utf8 {
                 if byte == UInt8(ascii: "\"") { text.append(contentsOf: "&quot;".utf8) }
@@ -69,7 +65,7 @@ extension FeedBuilder {
         guard let capture else { return }
         if capture.dropWrapperDiv, depth == capture.depth + 1, name.qualified == "xhtml:div" { return }
         text.append(contentsOf: "</".utf8)
-        text.append(contentsOf: XHTMLMarkup.localName(name).utf8)
+        text.append(contentsOf: name.local.utf8)
         text.append(UInt8(ascii: ">"))
     }
 }
