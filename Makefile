@@ -3,7 +3,7 @@
 #   make test   installs the C libraries if missing, builds, runs every test
 
 SWIFT      ?= swift
-APT_DEPS   := libxml2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config
+APT_DEPS   := libxml2-dev libcurl4-openssl-dev libsqlite3-dev libmimalloc-dev pkg-config
 # Only the tests need these: logrotate runs the shipped logrotate config for real;
 # systemd-analyze (package systemd) checks the unit; procps gives /bin/kill for ExecReload;
 # zsh and fish check that their completion scripts parse.

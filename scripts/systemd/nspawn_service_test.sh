@@ -20,12 +20,24 @@ command -v debootstrap >/dev/null || need="$need debootstrap"
 if [ -n "$need" ]; then apt-get update -qq && apt-get install -y -qq $need >/dev/null || skip "cannot install$need"; fi
 
 BASE="$CACHE/root"
+# What the machine needs: systemd, the libraries feedwatch links (libmimalloc2.0 when the build
+# links mimalloc, see Package.swift) or loads (libcurl4), and python3 for the feed server.
+PACKAGES="systemd systemd-sysv dbus procps libcurl4 libxml2 libsqlite3-0 libmimalloc2.0 ca-certificates python3"
 if [ ! -x "$BASE/usr/lib/systemd/systemd" ]; then
     echo "== debootstrap Debian 12 into $BASE (cached for later runs)" >&2
     rm -rf "$BASE"; mkdir -p "$CACHE"
-    debootstrap --variant=minbase \
-        --include=systemd,systemd-sysv,dbus,procps,libcurl4,libxml2,libsqlite3-0,ca-certificates,python3 \
+    debootstrap --variant=minbase --include="${PACKAGES// /,}" \
         bookworm "$BASE" http://deb.debian.org/debian >&2 || skip "debootstrap failed (no Debian mirror?)"
+fi
+# A root cached before a package joined the list gets it now.
+missing=""
+for p in $PACKAGES; do
+    chroot "$BASE" dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "== installing$missing into the cached root $BASE" >&2
+    systemd-nspawn --quiet --register=no --keep-unit --pipe -D "$BASE" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$missing" >&2 \
+        || skip "cannot install$missing into $BASE (no Debian mirror?)"
 fi
 
 echo "== static release build and make install into a staging root" >&2
