@@ -6,8 +6,9 @@ SWIFT      ?= swift
 APT_DEPS   := libxml2-dev libcurl4-openssl-dev libsqlite3-dev libmimalloc-dev pkg-config
 # Only the tests need these: logrotate runs the shipped logrotate config for real;
 # systemd-analyze (package systemd) checks the unit; procps gives /bin/kill for ExecReload;
-# zsh and fish check that their completion scripts parse.
-TEST_DEPS  := logrotate systemd procps zsh fish
+# zsh and fish check that their completion scripts parse; python3 and openssl serve HTTPS with a
+# self-signed certificate that the fetcher must refuse.
+TEST_DEPS  := logrotate systemd procps zsh fish python3 openssl
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN        := .build/debug/feedwatch
 

@@ -54,7 +54,7 @@ public struct FeedwatchDaemon: Sendable {
         let heartbeat = Heartbeat()
         let systemd = SystemdNotifier()
         let poller = PollLoopService(configPath: configPath, log: log, initialConfig: config, initialRuntime: runtime,
-                                     fetcher: fetcher, storedDue: (try? await runtime.ledger.nextDue()) ?? [:],
+                                     fetcher: fetcher, storedSchedule: (try? await runtime.ledger.scheduleRecords()) ?? [:],
                                      reloads: reloads, heartbeat: heartbeat, systemd: systemd)
         // Shut down in reverse order: the poll loop first (the watchdog keeps pinging while it
         // writes what it has), then the watchdog and the SIGHUP listener.

@@ -1,5 +1,6 @@
 import FeedModel
 import Foundation
+import Store
 
 /// When each feed is next due.
 ///
@@ -10,11 +11,18 @@ import Foundation
 /// whose every entry was new polls twice as often from then on (down to a minute). A feed the
 /// server calls gone (410) leaves the rotation. A response the server marks fresh for longer
 /// than the interval (max-age, Expires) is not fetched again before it goes stale, up to six hours.
+/// Waits, learned and shortened intervals survive reloads and, through `records`, restarts.
 public struct Schedule: Sendable {
     private var entries: [String: (feed: FeedConfig, next: Timestamp)] = [:]
     private var defaultInterval: Int
     /// Intervals shortened after a possible gap.
     private var shortened: [String: Int] = [:]
+    /// Half the median gap between each feed's entries, as last measured (adaptive polling):
+    /// kept, so a 304 or a feed without dates keeps the rhythm learned from its last 200.
+    private var learned: [String: Int] = [:]
+    /// Feeds that must not be polled before a time the server or the backoff set, and whether
+    /// their host rests too (429/503). Kept across reloads and, stored, across restarts.
+    private var waits: [String: (until: Timestamp, hostRests: Bool)] = [:]
     /// Hosts that asked us to wait, and until when.
     private var hostRestUntil: [String: Timestamp] = [:]
     /// Adaptive polling bounds; nil keeps the configured intervals.
@@ -24,20 +32,34 @@ public struct Schedule: Sendable {
     static let backoffCap = 12 * 3600
     static let minimumInterval = 60
 
-    /// - Parameter stored: due times saved by an earlier run; a feed due later than its interval
-    ///   from now (its interval was shortened) is due at most one interval from now.
-    public init(feeds: [FeedConfig], defaultInterval: Int, now: Timestamp, stored: [String: Timestamp] = [:]) {
+    /// - Parameter stored: what an earlier run stored. A feed due later than its interval from
+    ///   now (its interval was shortened in the config meanwhile) is due at most one interval
+    ///   from now, unless a wait holds it back: a backoff, a `Retry-After` (which rests its
+    ///   whole host again), a response still fresh. Learned and shortened intervals carry over.
+    public init(feeds: [FeedConfig], defaultInterval: Int, now: Timestamp, stored: [String: ScheduleRecord] = [:],
+                adaptive: AdaptiveInterval? = nil) {
         self.defaultInterval = defaultInterval
+        self.adaptive = adaptive
         for feed in feeds {
-            let latest = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(feed.interval ?? defaultInterval))
-            entries[feed.url] = (feed, min(stored[feed.url] ?? now, latest))
+            let record = stored[feed.url]
+            if let interval = record?.shortenedInterval { shortened[feed.url] = interval }
+            if let interval = record?.learnedInterval { learned[feed.url] = interval }
+            let latest = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(interval(for: feed)))
+            var next = min(record?.next ?? now, latest)
+            if let record, let until = record.waitUntil, until > now {
+                next = max(next, until)
+                waits[feed.url] = (until, record.hostRests)
+                if record.hostRests { rest(host: feed.url, until: until) }
+            }
+            entries[feed.url] = (feed, next)
         }
     }
 
     /// Keeps the due times of feeds still configured; new feeds are due now. A feed whose
     /// interval was shortened is due at most its new interval from now: a user who changes a
-    /// daily feed to `interval: 10m` and reloads should not wait out the rest of the day.
-    /// A feed whose `headers:` changed is due now. (A longer interval keeps its due time.)
+    /// daily feed to `interval: 10m` and reloads should not wait out the rest of the day, but
+    /// a wait the server or the backoff set still holds. A feed whose `headers:` changed is due
+    /// now. (A longer interval keeps its due time.)
     public mutating func update(feeds: [FeedConfig], defaultInterval: Int, now: Timestamp) {
         let oldDefault = self.defaultInterval
         self.defaultInterval = defaultInterval
@@ -48,17 +70,33 @@ public struct Schedule: Sendable {
             var due = old.next
             if interval < old.feed.interval ?? oldDefault {
                 due = min(due, Timestamp(secondsSince1970: now.secondsSince1970 + Int64(interval)))
+                if let wait = waits[feed.url], wait.until > now { due = max(due, wait.until) }
             }
             // New headers are usually the fix for a feed failing with 401/403, which may be
             // backing off for hours: try them now.
-            if feed.headers != old.feed.headers { due = min(due, now) }
+            if feed.headers != old.feed.headers {
+                due = min(due, now)
+                waits[feed.url] = nil
+            }
             next[feed.url] = (feed, due)
         }
         entries = next
+        waits = waits.filter { next[$0.key] != nil }
     }
 
-    /// Every feed's next due time, to store.
+    /// Every feed's next due time.
     public var dueTimes: [String: Timestamp] { entries.mapValues(\.next) }
+
+    /// What to store, so a restart carries on where this run stopped.
+    public var records: [String: ScheduleRecord] {
+        var out: [String: ScheduleRecord] = [:]
+        for (url, entry) in entries {
+            let wait = waits[url]
+            out[url] = ScheduleRecord(next: entry.next, waitUntil: wait?.until, hostRests: wait?.hostRests ?? false,
+                                      learnedInterval: learned[url], shortenedInterval: shortened[url])
+        }
+        return out
+    }
 
     public func due(now: Timestamp) -> [FeedConfig] {
         entries.values.filter { entry in
@@ -66,18 +104,26 @@ public struct Schedule: Sendable {
         }.map(\.feed).sorted { $0.url < $1.url }
     }
 
+    /// The interval a feed is polled at now: its own or the default; with adaptive polling, the
+    /// one learned from its entries (twice per typical gap between posts, within the bounds: a
+    /// quiet feed is not forgotten, a busy one is not hammered); never longer than a gap made it.
+    func interval(for feed: FeedConfig) -> Int {
+        var interval = feed.interval ?? defaultInterval
+        if let bounds = adaptive, let rhythm = learned[feed.url] {
+            interval = min(bounds.maximum, max(bounds.minimum, rhythm))
+        }
+        if let short = shortened[feed.url] { interval = min(interval, short) }
+        return interval
+    }
+
     /// Sets the next due time of each polled feed from how its poll went.
     public mutating func reschedule(_ results: [PollResult], now: Timestamp) {
         for result in results {
             guard let entry = entries[result.feedURL] else { continue }
-            var interval = shortened[result.feedURL] ?? entry.feed.interval ?? defaultInterval
-            if let bounds = adaptive, let gap = result.medianEntryGap {
-                // Twice per typical gap between posts, within the bounds (a quiet feed is not
-                // forgotten, a busy one is not hammered). A detected gap still halves it below.
-                interval = min(bounds.maximum, max(bounds.minimum, gap / 2))
-                if let short = shortened[result.feedURL] { interval = min(interval, short) }
-            }
+            if let gap = result.medianEntryGap { learned[result.feedURL] = max(1, gap / 2) }
+            let interval = interval(for: entry.feed)
             var delay: Int
+            var wait: (until: Timestamp, hostRests: Bool)?
             switch result.status {
             case .updated, .notModified:
                 if result.possibleGap {
@@ -87,21 +133,34 @@ public struct Schedule: Sendable {
                 } else {
                     delay = Self.jittered(interval, by: 0.1)
                 }
-                if let fresh = result.freshSeconds { delay = max(delay, fresh) }
+                if let fresh = result.freshSeconds, fresh > delay {
+                    delay = fresh
+                    wait = (Self.after(now, fresh), false)
+                }
             case .failed:
                 delay = Self.jittered(Self.backoff(errors: result.errorCount), by: 0.2)
-                if let rest = result.retryAfterSeconds {
-                    delay = max(delay, rest)
-                    if let host = Self.host(result.feedURL) {
-                        hostRestUntil[host] = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(delay))
-                    }
-                }
+                if let rest = result.retryAfterSeconds { delay = max(delay, rest) }
+                // 429/503 rest the whole host, for its Retry-After or, without one, the backoff.
+                let throttled = result.throttled || result.retryAfterSeconds != nil
+                if throttled { rest(host: result.feedURL, until: Self.after(now, delay)) }
+                wait = (Self.after(now, delay), throttled)
             case .disabled:
                 entries[result.feedURL] = nil
+                waits[result.feedURL] = nil
                 continue
             }
-            entries[result.feedURL]!.next = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(delay))
+            waits[result.feedURL] = wait
+            entries[result.feedURL]!.next = Self.after(now, delay)
         }
+    }
+
+    private mutating func rest(host url: String, until: Timestamp) {
+        guard let host = Self.host(url) else { return }
+        hostRestUntil[host] = max(hostRestUntil[host] ?? until, until)
+    }
+
+    private static func after(_ now: Timestamp, _ seconds: Int) -> Timestamp {
+        Timestamp(secondsSince1970: now.secondsSince1970 + Int64(seconds))
     }
 
     /// 1 minute after the first failure, doubling to 12 hours.

@@ -28,6 +28,10 @@ final class CurlMultiLoop: @unchecked Sendable {
         _ = ccurl_multi_setopt_long(UnsafeMutableRawPointer(multi), CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections)
         _ = ccurl_multi_setopt_long(UnsafeMutableRawPointer(multi), CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost)
         _ = ccurl_multi_setopt_long(UnsafeMutableRawPointer(multi), CURLMOPT_MAXCONNECTS, maxConnections)
+        // No HTTP/2 multiplexing: libcurl would otherwise run up to 100 requests at once over
+        // one connection, and the per-host cap, which counts connections, would no longer bound
+        // the requests a server gets from us at once. HTTP/2 is still used where offered.
+        _ = ccurl_multi_setopt_long(UnsafeMutableRawPointer(multi), CURLMOPT_PIPELINING, Int(CURLPIPE_NOTHING))
         // Share TLS sessions and DNS answers between transfers: a resumed TLS session costs
         // a fraction of a full handshake.
         if let shareHandle = ccurl_share_init() {

@@ -9,7 +9,7 @@ public final class Fetcher: Sendable {
     private let loop: CurlMultiLoop?
 
     /// The User-Agent sent with every request: names feedwatch so server operators can reach us.
-    public static let defaultUserAgent = "feedwatch/0.1 (+https://github.com/feedwatch/feedwatch)"
+    public static let defaultUserAgent = "feedwatch/\(FeedwatchVersion.string) (+https://github.com/feedwatch/feedwatch)"
 
     /// The default of `max_buffered_bytes`: 256 MiB of bodies held at once, received or waiting
     /// to be parsed, across every feed (BodyBudget says why there is a cap).

@@ -60,6 +60,14 @@ enum Schema {
         ALTER TABLE feeds ADD COLUMN moved_to TEXT;
         ALTER TABLE feeds ADD COLUMN disabled TEXT;
         """,
+        // 4: what the scheduler must not forget on a restart (ScheduleRecord): waits the server
+        // or the backoff imposed, whether the host rests, intervals learned or shortened.
+        """
+        ALTER TABLE feeds ADD COLUMN wait_until INTEGER;
+        ALTER TABLE feeds ADD COLUMN host_rests INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE feeds ADD COLUMN learned_interval INTEGER;
+        ALTER TABLE feeds ADD COLUMN shortened_interval INTEGER;
+        """,
     ]
 
     static var version: Int { migrations.count }

@@ -193,20 +193,38 @@ public final class StateStore {
         return Int(s.int(0))
     }
 
-    /// When each feed is next due, as stored by the scheduler.
-    public func nextDue() throws(StoreError) -> [String: Timestamp] {
-        let s = try database.prepare("SELECT url, next_due FROM feeds WHERE next_due IS NOT NULL")
-        var out: [String: Timestamp] = [:]
-        while try s.step() { if let url = s.string(0) { out[url] = Timestamp(secondsSince1970: s.int(1)) } }
+    /// What the scheduler stored about each feed (ScheduleRecord).
+    public func scheduleRecords() throws(StoreError) -> [String: ScheduleRecord] {
+        let s = try database.prepare("""
+            SELECT url, next_due, wait_until, host_rests, learned_interval, shortened_interval
+            FROM feeds WHERE next_due IS NOT NULL
+            """)
+        defer { s.finish() }
+        var out: [String: ScheduleRecord] = [:]
+        while try s.step() {
+            guard let url = s.string(0) else { continue }
+            out[url] = ScheduleRecord(
+                next: Timestamp(secondsSince1970: s.int(1)),
+                waitUntil: s.isNull(2) ? nil : Timestamp(secondsSince1970: s.int(2)),
+                hostRests: s.int(3) != 0,
+                learnedInterval: s.isNull(4) ? nil : Int(s.int(4)),
+                shortenedInterval: s.isNull(5) ? nil : Int(s.int(5)))
+        }
         return out
     }
 
-    public func setNextDue(_ times: [String: Timestamp]) throws(StoreError) {
+    public func setScheduleRecords(_ records: [String: ScheduleRecord]) throws(StoreError) {
         try database.transaction { () throws(StoreError) in
             let s = try database.prepare("""
-                INSERT INTO feeds (url, next_due) VALUES (?1, ?2) ON CONFLICT(url) DO UPDATE SET next_due = ?2
+                INSERT INTO feeds (url, next_due, wait_until, host_rests, learned_interval, shortened_interval)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                ON CONFLICT(url) DO UPDATE SET next_due = ?2, wait_until = ?3, host_rests = ?4,
+                    learned_interval = ?5, shortened_interval = ?6
                 """)
-            for (url, time) in times { try s.run(url, time.secondsSince1970) }
+            for (url, r) in records {
+                try s.run(url, r.next.secondsSince1970, r.waitUntil?.secondsSince1970, r.hostRests ? 1 : 0,
+                          r.learnedInterval, r.shortenedInterval)
+            }
         }
     }
 

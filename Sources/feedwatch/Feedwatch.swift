@@ -1,4 +1,5 @@
 import ArgumentParser
+import Fetching
 
 @main
 struct Feedwatch: AsyncParsableCommand {
@@ -21,10 +22,6 @@ struct Feedwatch: AsyncParsableCommand {
                       ScanCommand.self, TailCommand.self, FeedsCommand.self, StatusCommand.self,
                       WatchCommand.self]
     )
-}
-
-enum FeedwatchVersion {
-    static let string = "0.1.0"
 }
 
 /// Options shared by the commands that read the config.

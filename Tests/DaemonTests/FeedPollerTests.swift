@@ -18,13 +18,45 @@ struct FeedPollerTests {
     }
 
     func runtime(_ feeds: [String]) async throws -> Runtime {
+        try await runtime(feeds: feeds.map { FeedConfig(url: server.baseURL + $0) })
+    }
+
+    func runtime(feeds: [FeedConfig]) async throws -> Runtime {
         let config = Config(path: directory.appendingPathComponent("f.yaml").path,
                             state: directory.appendingPathComponent("s.sqlite").path,
                             alertLog: directory.appendingPathComponent("a.jsonl").path,
                             backfill: nil,
                             watchlists: TestPaths.packageRoot.appendingPathComponent("config/watchlists.d").path,
-                            feeds: feeds.map { FeedConfig(url: server.baseURL + $0) })
+                            feeds: feeds)
         return try await Runtime(config: config, fetcher: fetcher)
+    }
+
+    @Test func backfillNoneKeepsEveryEntryOfAFirstFetchQuietAWindowLetsRecentOnesThrough() async throws {
+        // One entry dated an hour ahead (a fast clock: not far enough to be flagged), one a minute
+        // ago, one two days ago. `none` lets none of them alert, not even the one "from the future";
+        // a day's window lets the first two through.
+        let now = Timestamp.now.secondsSince1970
+        func atom(_ id: String) -> String {
+            """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>\(id)</title><id>urn:\(id)</id>
+            <entry><id>urn:\(id):1</id><title>Putin speaks</title><updated>\(Timestamp(secondsSince1970: now + 3_600).rfc3339)</updated></entry>
+            <entry><id>urn:\(id):2</id><title>Putin replies</title><updated>\(Timestamp(secondsSince1970: now - 60).rfc3339)</updated></entry>
+            <entry><id>urn:\(id):3</id><title>Putin, two days ago</title><updated>\(Timestamp(secondsSince1970: now - 172_800).rfc3339)</updated></entry>
+            </feed>
+            """
+        }
+        let (noneFeed, dayFeed) = (atom("none"), atom("day"))
+        server.route("/none", { _ in .init(status: 200, contentType: "application/atom+xml", noneFeed) })
+        server.route("/day", { _ in .init(status: 200, contentType: "application/atom+xml", dayFeed) })
+        var none = FeedConfig(url: server.baseURL + "/none")
+        none.backfill = .some(0)
+        var day = FeedConfig(url: server.baseURL + "/day")
+        day.backfill = .some(86_400)
+        let rt = try await runtime(feeds: [none, day])
+        let (results, _, logError) = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
+        #expect(logError == nil)
+        #expect(results.map(\.status) == [.updated(entries: 3, newEntries: 3), .updated(entries: 3, newEntries: 3)])
+        #expect(results.map(\.alerts) == [0, 2])
     }
 
     @Test func alertsWrittenWhileTheCycleRunsAreCounted() async throws {

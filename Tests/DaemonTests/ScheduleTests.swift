@@ -1,6 +1,7 @@
 import FeedModel
 import Fetching
 import Testing
+import Store
 @testable import Daemon
 
 struct ScheduleTests {
@@ -97,7 +98,7 @@ struct ScheduleTests {
 
     @Test func storedDueTimesSurviveARestart() {
         let schedule = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 900)], defaultInterval: 900, now: t0,
-                                stored: ["http://a/f": at(300)])
+                                stored: ["http://a/f": ScheduleRecord(next: at(300))])
         #expect(schedule.due(now: at(10)).isEmpty)
         #expect(schedule.due(now: at(300)).count == 1)
     }
@@ -155,5 +156,86 @@ extension ScheduleTests {
         let dates = [0, 3600, 7200, 7210, 7220, 10_800, 14_400, -900_000].map { Timestamp(secondsSince1970: base + Int64($0)) }
         #expect(FeedPoller.medianGap(dates) == 3600, "gaps 10, 10, 3580, 3600, 3600, 3600, 900000")
         #expect(FeedPoller.medianGap(Array(dates.prefix(2))) == nil)
+    }
+}
+
+/// What a restart must not undo, and what a 304 must not forget.
+extension ScheduleTests {
+    @Test func aThrottledHostRestsEvenWithoutRetryAfter() {
+        let feeds = [FeedConfig(url: "http://busy.example/a"), FeedConfig(url: "http://busy.example/b"), FeedConfig(url: "http://calm.example/c")]
+        var schedule = Schedule(feeds: feeds, defaultInterval: 900, now: t0)
+        var throttled = PollResult(feedURL: "http://busy.example/a", status: .failed("HTTP 503"))
+        throttled.errorCount = 1
+        throttled.throttled = true
+        schedule.reschedule([throttled], now: t0)
+        #expect(schedule.due(now: at(10)).map(\.url) == ["http://calm.example/c"], "b rests with a for a's backoff")
+        #expect(schedule.due(now: at(73)).map(\.url).contains("http://busy.example/b"), "a minute's backoff, +20% at most")
+        // A plain failure (500) backs off its feed only.
+        var failed = PollResult(feedURL: "http://calm.example/c", status: .failed("HTTP 500"))
+        failed.errorCount = 1
+        schedule.reschedule([failed], now: at(100))
+        #expect(schedule.due(now: at(110)).map(\.url) == ["http://busy.example/a", "http://busy.example/b"])
+    }
+
+    @Test func aRestartKeepsBackoffRetryAfterAndFreshnessWaits() {
+        let feeds = [FeedConfig(url: "http://a.example/backoff"), FeedConfig(url: "http://b.example/throttled"),
+                     FeedConfig(url: "http://b.example/sibling"), FeedConfig(url: "http://c.example/fresh"),
+                     FeedConfig(url: "http://d.example/plain")]
+        var schedule = Schedule(feeds: feeds, defaultInterval: 900, now: t0)
+        var failing = PollResult(feedURL: "http://a.example/backoff", status: .failed("HTTP 500"))
+        failing.errorCount = 9 // 256 minutes ± 20%
+        var throttled = PollResult(feedURL: "http://b.example/throttled", status: .failed("HTTP 429"))
+        throttled.errorCount = 1
+        throttled.throttled = true
+        throttled.retryAfterSeconds = 7_200
+        var fresh = PollResult(feedURL: "http://c.example/fresh", status: .notModified)
+        fresh.freshSeconds = 6 * 3600
+        schedule.reschedule([failing, throttled, fresh, PollResult(feedURL: "http://b.example/sibling", status: .notModified),
+                             PollResult(feedURL: "http://d.example/plain", status: .notModified)], now: t0)
+        let stored = schedule.records
+        #expect(stored["http://b.example/throttled"]?.hostRests == true)
+        #expect(stored["http://d.example/plain"]?.waitUntil == nil)
+
+        // Restarted ten minutes later with the same config.
+        let restarted = Schedule(feeds: feeds, defaultInterval: 900, now: at(600), stored: stored)
+        #expect(restarted.due(now: at(1_200)).map(\.url) == ["http://d.example/plain"],
+                "the plain feed is due after its interval; every wait still holds")
+        #expect(restarted.due(now: at(7_201)).map(\.url).contains("http://b.example/sibling"), "the host's rest ends with Retry-After")
+        #expect(!restarted.due(now: at(7_000)).map(\.url).contains("http://b.example/sibling"), "the sibling rests with its host")
+        #expect(restarted.dueTimes["http://c.example/fresh"] == at(6 * 3600), "fresh for six hours")
+        #expect(restarted.dueTimes["http://a.example/backoff"]!.secondsSince1970 - t0.secondsSince1970 >= 12_288, "256 min - 20%")
+        // The old cap (one interval from the restart) made every feed due by 1,500; now only those without a wait are.
+        #expect(restarted.dueTimes.filter { $0.value <= at(1_500) }.keys.sorted() == ["http://b.example/sibling", "http://d.example/plain"])
+    }
+
+    @Test func aShorterIntervalStillBringsAPlainFeedForwardOnRestart() {
+        let stored = ["http://a/f": ScheduleRecord(next: at(86_400))]
+        let schedule = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 600)], defaultInterval: 900, now: t0, stored: stored)
+        #expect(schedule.dueTimes["http://a/f"] == at(600))
+    }
+
+    @Test func theLearnedIntervalOutlivesA304AndARestart() {
+        let adaptive = AdaptiveInterval(minimum: 300, maximum: 7200)
+        var schedule = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 900)], defaultInterval: 900, now: t0, adaptive: adaptive)
+        var updated = PollResult(feedURL: "http://a/f", status: .updated(entries: 10, newEntries: 1))
+        updated.medianEntryGap = 7200 // posts every two hours: poll hourly
+        schedule.reschedule([updated], now: t0)
+        schedule.reschedule([PollResult(feedURL: "http://a/f", status: .notModified)], now: t0)
+        #expect((3240...3960).contains(schedule.dueTimes["http://a/f"]!.secondsSince1970 - t0.secondsSince1970),
+                "a 304 keeps the hourly rhythm, not the configured 15 minutes")
+        var gap = PollResult(feedURL: "http://a/f", status: .updated(entries: 10, newEntries: 10))
+        gap.possibleGap = true
+        schedule.reschedule([gap], now: t0) // halves the learned hour
+        let stored = schedule.records
+        #expect(stored["http://a/f"]?.learnedInterval == 3600)
+        #expect(stored["http://a/f"]?.shortenedInterval == 1800)
+        var restarted = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 900)], defaultInterval: 900, now: t0,
+                                 stored: stored, adaptive: adaptive)
+        restarted.reschedule([PollResult(feedURL: "http://a/f", status: .notModified)], now: t0)
+        #expect((1620...1980).contains(restarted.dueTimes["http://a/f"]!.secondsSince1970 - t0.secondsSince1970))
+        // Without adaptive polling the configured 15 minutes apply again (shorter than the stored half hour).
+        var plain = Schedule(feeds: [FeedConfig(url: "http://a/f", interval: 900)], defaultInterval: 900, now: t0, stored: stored)
+        plain.reschedule([PollResult(feedURL: "http://a/f", status: .notModified)], now: t0)
+        #expect((810...990).contains(plain.dueTimes["http://a/f"]!.secondsSince1970 - t0.secondsSince1970))
     }
 }

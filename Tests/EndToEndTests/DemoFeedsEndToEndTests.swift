@@ -123,7 +123,9 @@ struct DemoFeedsEndToEndTests {
         #expect(try alertLines().count == before)
         let conditional = server.requests.filter { $0.path == "/world.rss" }.map { $0.headers["if-none-match"] }
         #expect(conditional == [nil, "\"w1\""])
-        #expect(server.requests.first?.headers["user-agent"]?.hasPrefix("feedwatch/") == true)
+        let version = try feedwatch("--version").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(server.requests.first?.headers["user-agent"] == "feedwatch/\(version) (+https://github.com/feedwatch/feedwatch)",
+                "names feedwatch and the release that sent it")
     }
 
     @Test func aNewEntryInAChangedFeedRaisesOnlyItsOwnAlerts() throws {

@@ -167,3 +167,19 @@ struct AlertLogWriterTests {
         #expect(AlertLogReader(path: directory.appendingPathComponent("none").path).lastLines(5).isEmpty)
     }
 }
+
+extension StateStoreTests {
+    @Test func theScheduleIsStoredWithItsWaitsAndIntervals() throws {
+        let records = [
+            "http://a/f": ScheduleRecord(next: Timestamp(secondsSince1970: 1_000), waitUntil: Timestamp(secondsSince1970: 2_000),
+                                         hostRests: true, learnedInterval: 3_600, shortenedInterval: 1_800),
+            "http://b/f": ScheduleRecord(next: Timestamp(secondsSince1970: 5_000)),
+        ]
+        try store.setScheduleRecords(records)
+        #expect(try store.scheduleRecords() == records)
+        // Written again, a wait that ended is cleared, not kept.
+        try store.setScheduleRecords(["http://a/f": ScheduleRecord(next: Timestamp(secondsSince1970: 3_000))])
+        #expect(try store.scheduleRecords()["http://a/f"] == ScheduleRecord(next: Timestamp(secondsSince1970: 3_000)))
+        #expect(try store.feeds().first { $0.url == "http://a/f" }?.nextDue == Timestamp(secondsSince1970: 3_000))
+    }
+}

@@ -11,6 +11,9 @@ public final class TestHTTPServer: @unchecked Sendable {
         public var method: String
         public var path: String
         public var headers: [String: String]   // lower-cased names
+        /// The request target as sent: the path, or a whole URL when the client took us for its
+        /// proxy ("GET http://feeds.example/a.xml HTTP/1.1"); `path` is then that URL's path.
+        public var target: String = ""
     }
 
     public struct Response: Sendable {
@@ -49,6 +52,8 @@ public final class TestHTTPServer: @unchecked Sendable {
     private var routes: [String: Handler] = [:]
     private var log: [Request] = []
     private var stopped = false
+    private var inFlight = 0
+    private var peak = 0
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -90,6 +95,14 @@ public final class TestHTTPServer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return log
+    }
+
+    /// The most requests this server was answering at once (from reading a request to the end
+    /// of its response): what a per-host connection cap must bound.
+    public var peakConcurrentRequests: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return peak
     }
 
     public func stop() {
@@ -144,14 +157,26 @@ public final class TestHTTPServer: @unchecked Sendable {
                 headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             }
             let target = String(requestLine[1])
-            let path = String(target.split(separator: "?", maxSplits: 1).first ?? "")
-            let request = Request(method: String(requestLine[0]), path: path, headers: headers)
+            var pathPart = Substring(target)
+            if let scheme = pathPart.range(of: "://") {
+                // A proxy request: the path is what follows the URL's host.
+                let rest = pathPart[scheme.upperBound...]
+                pathPart = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
+            }
+            let path = String(pathPart.split(separator: "?", maxSplits: 1).first ?? "")
+            let request = Request(method: String(requestLine[0]), path: path, headers: headers, target: target)
             lock.lock()
             log.append(request)
             let handler = routes[path]
+            inFlight += 1
+            peak = max(peak, inFlight)
             lock.unlock()
             let response = handler?(request) ?? Response(status: 404, contentType: "text/plain", "not found")
-            guard send(response, to: fd) else { return }
+            let sent = send(response, to: fd)
+            lock.lock()
+            inFlight -= 1
+            lock.unlock()
+            guard sent else { return }
             if headers["connection"]?.lowercased() == "close" { return }
         }
     }

@@ -16,7 +16,7 @@ struct PollLoopService: Service {
     let initialConfig: Config
     let initialRuntime: Runtime
     let fetcher: Fetcher
-    let storedDue: [String: Timestamp]
+    let storedSchedule: [String: ScheduleRecord]
     let reloads: ReloadRequests
     let heartbeat: Heartbeat
     let systemd: SystemdNotifier
@@ -24,8 +24,8 @@ struct PollLoopService: Service {
     func run() async throws {
         var config = initialConfig
         var runtime = initialRuntime
-        var schedule = Schedule(feeds: config.activeFeeds, defaultInterval: config.interval, now: .now, stored: storedDue)
-        schedule.adaptive = config.adaptive
+        var schedule = Schedule(feeds: config.activeFeeds, defaultInterval: config.interval, now: .now,
+                                stored: storedSchedule, adaptive: config.adaptive)
         // Alerts a crash left in the outbox go out before anything else.
         var logBlocked = await flush(runtime.ledger)
         var alertsToday = 0
@@ -51,7 +51,7 @@ struct PollLoopService: Service {
                 logBlocked = outcome.logError != nil
                 if stopping { break }
                 schedule.reschedule(outcome.results, now: .now)
-                do { try await runtime.ledger.setNextDue(schedule.dueTimes) } catch { log(.error, "cannot store the schedule: \(error)") }
+                do { try await runtime.ledger.setScheduleRecords(schedule.records) } catch { log(.error, "cannot store the schedule: \(error)") }
                 let day = Timestamp.now.secondsSince1970 / 86_400
                 if day != alertsDay { alertsDay = day; alertsToday = 0 }
                 alertsToday += outcome.written

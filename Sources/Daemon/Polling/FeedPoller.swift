@@ -34,7 +34,8 @@ public struct FeedPoller: Sendable {
     public enum Backfill: Sendable, Equatable {
         /// Every entry: for demos and replaying archives.
         case all
-        /// Entries dated within this many seconds; undated ones stay quiet.
+        /// Entries dated within this many seconds; undated and far-future ones stay quiet;
+        /// 0 (`backfill: none`) lets none through.
         case seconds(Int)
     }
 
@@ -63,6 +64,7 @@ public struct FeedPoller: Sendable {
             case let .throttled(status, retryAfter):
                 try? await ledger.setFeedAttributes(feed.url, httpStatus: status)
                 result.retryAfterSeconds = retryAfter.flatMap { RetryAfter.seconds($0, now: now()) }
+                result.throttled = true
             default:
                 break
             }
@@ -177,7 +179,9 @@ public struct FeedPoller: Sendable {
         switch window {
         case .all: return true
         case let .seconds(window):
-            guard let date = entry.date else { return false }
+            // `none` (a window of 0) means none: not even an entry dated a little ahead. Undated
+            // entries stay quiet, and so do those dated far ahead (`date` is nil for them).
+            guard window > 0, let date = entry.date else { return false }
             return date.secondsSince1970 >= now.secondsSince1970 - Int64(window)
         }
     }

@@ -28,15 +28,15 @@ public actor Ledger {
         lock.advertise()
     }
 
-    /// Stored next-due times, so a restart does not poll every feed at once.
-    func nextDue() throws(StoreError) -> [String: Timestamp] {
+    /// The stored schedule, so a restart neither polls every feed at once nor forgets a wait.
+    func scheduleRecords() throws(StoreError) -> [String: ScheduleRecord] {
         try commitPending()
-        return try store.nextDue()
+        return try store.scheduleRecords()
     }
 
-    func setNextDue(_ times: [String: Timestamp]) throws(StoreError) {
+    func setScheduleRecords(_ records: [String: ScheduleRecord]) throws(StoreError) {
         try commitPending()
-        try store.setNextDue(times)
+        try store.setScheduleRecords(records)
     }
 
     func setForgetAfter(_ seconds: Int) {

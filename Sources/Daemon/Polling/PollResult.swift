@@ -20,6 +20,8 @@ public struct PollResult: Sendable, Equatable {
     public var errorCount = 0
     /// The server asked for this many seconds of rest (429/503 with Retry-After).
     public var retryAfterSeconds: Int?
+    /// The server said it is overloaded or we ask too often (429/503): its host rests.
+    public var throttled = false
     /// Every entry was new although the previous fetch succeeded: entries may have been missed.
     public var possibleGap = false
     /// The server's answer stays fresh this long (Cache-Control/Expires, capped): not polled sooner.
