@@ -20,6 +20,9 @@ public struct Schedule: Sendable {
     /// Half the median gap between each feed's entries, as last measured (adaptive polling):
     /// kept, so a 304 or a feed without dates keeps the rhythm learned from its last 200.
     private var learned: [String: Int] = [:]
+    /// The newest entry date each feed had at its last full fetch: a feed silent for longer
+    /// than its rhythm is polled less often, however busy it was before (adaptive polling).
+    private var newest: [String: Timestamp] = [:]
     /// Feeds that must not be polled before a time the server or the backoff set, and whether
     /// their host rests too (429/503). Kept across reloads and, stored, across restarts.
     private var waits: [String: (until: Timestamp, hostRests: Bool)] = [:]
@@ -44,7 +47,8 @@ public struct Schedule: Sendable {
             let record = stored[feed.url]
             if let interval = record?.shortenedInterval { shortened[feed.url] = interval }
             if let interval = record?.learnedInterval { learned[feed.url] = interval }
-            let latest = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(interval(for: feed)))
+            if let date = record?.newestEntry { newest[feed.url] = date }
+            let latest = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(interval(for: feed, now: now)))
             var next = min(record?.next ?? now, latest)
             if let record, let until = record.waitUntil, until > now {
                 next = max(next, until)
@@ -93,7 +97,8 @@ public struct Schedule: Sendable {
         for (url, entry) in entries {
             let wait = waits[url]
             out[url] = ScheduleRecord(next: entry.next, waitUntil: wait?.until, hostRests: wait?.hostRests ?? false,
-                                      learnedInterval: learned[url], shortenedInterval: shortened[url])
+                                      learnedInterval: learned[url], shortenedInterval: shortened[url],
+                                      newestEntry: newest[url])
         }
         return out
     }
@@ -106,10 +111,16 @@ public struct Schedule: Sendable {
 
     /// The interval a feed is polled at now: its own or the default; with adaptive polling, the
     /// one learned from its entries (twice per typical gap between posts, within the bounds: a
-    /// quiet feed is not forgotten, a busy one is not hammered); never longer than a gap made it.
-    func interval(for feed: FeedConfig) -> Int {
+    /// quiet feed is not forgotten, a busy one is not hammered), or half its current silence
+    /// once that is longer than two typical gaps (a burst of posts does not keep a feed that has
+    /// gone quiet polled at the minimum); never longer than a gap made it.
+    func interval(for feed: FeedConfig, now: Timestamp) -> Int {
         var interval = feed.interval ?? defaultInterval
-        if let bounds = adaptive, let rhythm = learned[feed.url] {
+        if let bounds = adaptive, var rhythm = learned[feed.url] {
+            if let date = newest[feed.url] {
+                let silence = Int(clamping: max(0, now.secondsSince1970 - date.secondsSince1970))
+                if silence > 2 * rhythm { rhythm = silence / 2 }
+            }
             interval = min(bounds.maximum, max(bounds.minimum, rhythm))
         }
         if let short = shortened[feed.url] { interval = min(interval, short) }
@@ -121,7 +132,8 @@ public struct Schedule: Sendable {
         for result in results {
             guard let entry = entries[result.feedURL] else { continue }
             if let gap = result.medianEntryGap { learned[result.feedURL] = max(1, gap / 2) }
-            let interval = interval(for: entry.feed)
+            if let date = result.newestEntryDate { newest[result.feedURL] = date }
+            let interval = interval(for: entry.feed, now: now)
             var delay: Int
             var wait: (until: Timestamp, hostRests: Bool)?
             switch result.status {

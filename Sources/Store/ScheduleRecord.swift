@@ -17,13 +17,16 @@ public struct ScheduleRecord: Sendable, Equatable {
     public var learnedInterval: Int?
     /// The interval a possible gap shortened the feed's polling to (seconds).
     public var shortenedInterval: Int?
+    /// The date of the feed's newest entry at its last full fetch (adaptive polling: silence).
+    public var newestEntry: Timestamp?
 
     public init(next: Timestamp, waitUntil: Timestamp? = nil, hostRests: Bool = false,
-                learnedInterval: Int? = nil, shortenedInterval: Int? = nil) {
+                learnedInterval: Int? = nil, shortenedInterval: Int? = nil, newestEntry: Timestamp? = nil) {
         self.next = next
         self.waitUntil = waitUntil
         self.hostRests = hostRests
         self.learnedInterval = learnedInterval
         self.shortenedInterval = shortenedInterval
+        self.newestEntry = newestEntry
     }
 }

@@ -67,6 +67,7 @@ enum Schema {
         ALTER TABLE feeds ADD COLUMN host_rests INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE feeds ADD COLUMN learned_interval INTEGER;
         ALTER TABLE feeds ADD COLUMN shortened_interval INTEGER;
+        ALTER TABLE feeds ADD COLUMN newest_entry INTEGER;
         """,
     ]
 

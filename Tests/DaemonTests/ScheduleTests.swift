@@ -239,3 +239,27 @@ extension ScheduleTests {
         #expect((810...990).contains(plain.dueTimes["http://a/f"]!.secondsSince1970 - t0.secondsSince1970))
     }
 }
+
+extension ScheduleTests {
+    @Test func aFeedThatFallsSilentAfterABurstIsPolledLessAndLess() {
+        let adaptive = AdaptiveInterval(minimum: 300, maximum: 21_600)
+        var schedule = Schedule(feeds: [FeedConfig(url: "http://a/f")], defaultInterval: 900, now: t0, adaptive: adaptive)
+        func delay(after result: PollResult, at s: Int64) -> Int64 {
+            schedule.reschedule([result], now: at(s))
+            return schedule.dueTimes["http://a/f"]!.secondsSince1970 - at(s).secondsSince1970
+        }
+        var burst = PollResult(feedURL: "http://a/f", status: .updated(entries: 20, newEntries: 20))
+        burst.medianEntryGap = 120 // twenty posts two minutes apart, the newest just now
+        burst.newestEntryDate = t0
+        #expect((270...330).contains(delay(after: burst, at: 0)), "the minimum while the burst lasts")
+        let unchanged = PollResult(feedURL: "http://a/f", status: .notModified)
+        #expect((3240...3960).contains(delay(after: unchanged, at: 7_200)), "silent two hours: hourly")
+        #expect((12_960...15_840).contains(delay(after: unchanged, at: 28_800)), "silent eight hours: every four")
+        #expect((19_440...23_760).contains(delay(after: unchanged, at: 172_800)), "silent two days: the maximum")
+        var post = PollResult(feedURL: "http://a/f", status: .updated(entries: 20, newEntries: 1))
+        post.medianEntryGap = 120
+        post.newestEntryDate = at(172_800)
+        #expect((270...330).contains(delay(after: post, at: 172_800)), "a new post brings the rhythm back")
+        #expect(schedule.records["http://a/f"]?.newestEntry == at(172_800))
+    }
+}

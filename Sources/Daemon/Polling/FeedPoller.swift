@@ -154,7 +154,9 @@ public struct FeedPoller: Sendable {
                                 alerts: alerts.count,
                                 warning: parsed.bozo ? parsed.bozoException.map { "feed is not well-formed, entries kept: \($0)" } : nil)
         result.freshSeconds = fresh
-        result.medianEntryGap = Self.medianGap(parsed.entries.compactMap(\.date))
+        let dates = parsed.entries.compactMap(\.date)
+        result.medianEntryGap = Self.medianGap(dates)
+        result.newestEntryDate = dates.max()
         if let moved {
             result.warning = (result.warning.map { $0 + "; " } ?? "") + "moved permanently to \(moved); polled there from now on (update the config)"
         }

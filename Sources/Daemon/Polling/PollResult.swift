@@ -1,3 +1,5 @@
+import FeedModel
+
 /// What one poll of one feed came to, for logs, `--once` summaries and tests.
 public struct PollResult: Sendable, Equatable {
     public enum Status: Sendable, Equatable {
@@ -28,6 +30,8 @@ public struct PollResult: Sendable, Equatable {
     public var freshSeconds: Int?
     /// Median seconds between the feed's recent entries, for adaptive polling.
     public var medianEntryGap: Int?
+    /// The date of the feed's newest entry: how long a feed has been silent also tells its rhythm.
+    public var newestEntryDate: Timestamp?
 
     public init(feedURL: String, status: Status, alerts: Int = 0, warning: String? = nil) {
         self.feedURL = feedURL
