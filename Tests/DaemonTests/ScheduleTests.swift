@@ -263,3 +263,16 @@ extension ScheduleTests {
         #expect(schedule.records["http://a/f"]?.newestEntry == at(172_800))
     }
 }
+
+extension ScheduleTests {
+    @Test func jitterSpreadsFeedsPolledTogether() {
+        let feeds = (0..<50).map { FeedConfig(url: "http://h\($0).example/f") }
+        var schedule = Schedule(feeds: feeds, defaultInterval: 900, now: t0)
+        schedule.reschedule(feeds.map { PollResult(feedURL: $0.url, status: .notModified) }, now: t0)
+        let delays = schedule.dueTimes.values.map { $0.secondsSince1970 - t0.secondsSince1970 }
+        #expect(delays.allSatisfy { (810...990).contains($0) }, "±10% of 15 minutes")
+        // Without jitter all fifty would be due at the same second, cycle after cycle.
+        #expect(Set(delays).count >= 25)
+        #expect(delays.max()! - delays.min()! >= 90)
+    }
+}
