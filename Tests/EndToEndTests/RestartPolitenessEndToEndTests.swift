@@ -36,8 +36,10 @@ struct RestartPolitenessEndToEndTests {
 
         let first = try daemon()
         // Until the 429 is answered and its schedule stored.
-        for _ in 0..<200 where (try status())["next_poll"] == nil {
+        var tries = 0
+        while try status()["next_poll"] == nil, tries < 200 {
             try await Task.sleep(nanoseconds: 50_000_000)
+            tries += 1
         }
         first.terminate()
         first.waitUntilExit()
