@@ -20,6 +20,9 @@ public struct FeedState: Sendable, Equatable {
     public var disabled: String?
     /// When the scheduler will poll it next.
     public var nextDue: Timestamp?
+    /// The newest entry date any full fetch of the feed has shown: tells a feed that turned
+    /// over while we were not looking (a gap) from one that re-keyed entries it had before.
+    public var newestEntry: Timestamp?
 
     public init(url: String, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
                 firstFetched: Timestamp? = nil, lastFetched: Timestamp? = nil, lastSuccess: Timestamp? = nil,
@@ -42,6 +45,8 @@ public struct PollRecord: Sendable {
     public var presentKeys: [String]
     /// Alerts raised by the new entries.
     public var alerts: [OutboxAlert]
+    /// The newest entry date in this fetch (nil when no entry is dated).
+    public var newestEntry: Timestamp?
 
     public init(feedURL: String, title: String?, etag: String?, lastModified: String?, newKeys: [String],
                 presentKeys: [String], alerts: [OutboxAlert]) {

@@ -17,7 +17,8 @@ public struct ScheduleRecord: Sendable, Equatable {
     public var learnedInterval: Int?
     /// The interval a possible gap shortened the feed's polling to (seconds).
     public var shortenedInterval: Int?
-    /// The date of the feed's newest entry at its last full fetch (adaptive polling: silence).
+    /// The newest entry date the feed's full fetches have shown (adaptive polling: silence).
+    /// Stored by the ledger with each fetch; `setScheduleRecords` reads it back but never writes it.
     public var newestEntry: Timestamp?
 
     public init(next: Timestamp, waitUntil: Timestamp? = nil, hostRests: Bool = false,

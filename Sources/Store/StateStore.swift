@@ -40,7 +40,7 @@ public final class StateStore {
 
     private static let feedColumns = """
         url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_error,
-        error_count, entries_seen, http_status, moved_to, disabled, next_due
+        error_count, entries_seen, http_status, moved_to, disabled, next_due, newest_entry
         """
 
     private static func feedState(_ s: SQLiteStatement) -> FeedState {
@@ -52,6 +52,7 @@ public final class StateStore {
         state.movedTo = s.string(11)
         state.disabled = s.string(12)
         state.nextDue = time(13)
+        state.newestEntry = time(14)
         return state
     }
 
@@ -106,12 +107,14 @@ public final class StateStore {
         let t = now.secondsSince1970
         do {
             try database.prepare("""
-                INSERT INTO feeds (url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_content, error_count, entries_seen)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?5, 0, ?6)
+                INSERT INTO feeds (url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_content, error_count, entries_seen, newest_entry)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?5, 0, ?6, ?7)
                 ON CONFLICT(url) DO UPDATE SET title = coalesce(?2, title), etag = ?3, last_modified = ?4,
                     first_fetched = coalesce(first_fetched, ?5), last_fetched = ?5, last_success = ?5, last_content = ?5,
-                    last_error = NULL, error_count = 0, entries_seen = entries_seen + ?6
-                """).run(poll.feedURL, poll.title, poll.etag, poll.lastModified, t, poll.newKeys.count)
+                    last_error = NULL, error_count = 0, entries_seen = entries_seen + ?6,
+                    newest_entry = CASE WHEN ?7 IS NULL THEN newest_entry
+                                        WHEN newest_entry IS NULL OR ?7 > newest_entry THEN ?7 ELSE newest_entry END
+                """).run(poll.feedURL, poll.title, poll.etag, poll.lastModified, t, poll.newKeys.count, poll.newestEntry?.secondsSince1970)
             let insertSeen = try database.prepare("INSERT OR IGNORE INTO seen (feed_url, entry_key, first_seen, last_seen) VALUES (?, ?, ?, ?)")
             for key in poll.newKeys { try insertSeen.run(poll.feedURL, key, t, t) }
             let touch = try database.prepare("UPDATE seen SET last_seen = ? WHERE feed_url = ? AND entry_key = ?")
@@ -217,14 +220,15 @@ public final class StateStore {
     public func setScheduleRecords(_ records: [String: ScheduleRecord]) throws(StoreError) {
         try database.transaction { () throws(StoreError) in
             let s = try database.prepare("""
-                INSERT INTO feeds (url, next_due, wait_until, host_rests, learned_interval, shortened_interval, newest_entry)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                INSERT INTO feeds (url, next_due, wait_until, host_rests, learned_interval, shortened_interval)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                 ON CONFLICT(url) DO UPDATE SET next_due = ?2, wait_until = ?3, host_rests = ?4,
-                    learned_interval = ?5, shortened_interval = ?6, newest_entry = ?7
+                    learned_interval = ?5, shortened_interval = ?6
                 """)
+            // `newest_entry` is the ledger's, written with each full fetch (recordRows): read back, never written here.
             for (url, r) in records {
                 try s.run(url, r.next.secondsSince1970, r.waitUntil?.secondsSince1970, r.hostRests ? 1 : 0,
-                          r.learnedInterval, r.shortenedInterval, r.newestEntry?.secondsSince1970)
+                          r.learnedInterval, r.shortenedInterval)
             }
         }
     }

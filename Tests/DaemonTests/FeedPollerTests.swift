@@ -159,6 +159,29 @@ struct FeedPollerTests {
         #expect(second.possibleGap)
         #expect(second.warning?.contains("possible gap") == true)
     }
+
+    @Test func oldPostsUnderNewIdsAreNotAGap() async throws {
+        // A feed whose ids change on every fetch (a session or a timestamp in the guid) shows
+        // "all new" every time; halving its interval each time would poll it every minute.
+        func rss(_ ids: [String], dated days: [Int]) -> String {
+            let items = zip(ids, days).map { id, day in
+                "<item><guid>\(id)</guid><title>t\(day)</title><pubDate>\(day) Nov 2026 10:00:00 GMT</pubDate></item>"
+            }.joined()
+            return "<rss version=\"2.0\"><channel>\(items)</channel></rss>"
+        }
+        let feed = FeedBox(body: rss(["a1", "a2"], dated: [20, 21]))
+        server.route("/rekeyed", { _ in .init(status: 200, contentType: "application/rss+xml", feed.body) })
+        let rt = try await runtime(["/rekeyed"])
+        _ = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
+        #expect(try await rt.ledger.feeds().first?.newestEntry == Timestamp(year: 2026, month: 11, day: 21, hour: 10))
+        feed.body = rss(["b1", "b2"], dated: [20, 21]) // the same two posts, new ids
+        let rekeyed = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0]
+        #expect(!rekeyed.possibleGap)
+        #expect(rekeyed.warning?.contains("the feed changes its entry ids") == true, "\(rekeyed.warning ?? "")")
+        feed.body = rss(["c1", "c2"], dated: [24, 25]) // two posts newer than anything seen: a real turnover
+        let turnover = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0]
+        #expect(turnover.possibleGap)
+    }
 }
 
 /// A response body the test changes between polls (locked: the server reads it on its own thread).

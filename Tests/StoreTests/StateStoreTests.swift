@@ -170,6 +170,14 @@ struct AlertLogWriterTests {
 
 extension StateStoreTests {
     @Test func theScheduleIsStoredWithItsWaitsAndIntervals() throws {
+        // The newest entry date comes from the fetches (recordRows), the rest from the scheduler.
+        var fetched = PollRecord(feedURL: "http://a/f", title: nil, etag: nil, lastModified: nil, newKeys: ["k"], presentKeys: [], alerts: [])
+        fetched.newestEntry = Timestamp(secondsSince1970: 900)
+        try store.record(fetched, now: now)
+        fetched.newestEntry = Timestamp(secondsSince1970: 800) // an older newest never moves it back
+        try store.record(fetched, now: now)
+        fetched.newestEntry = nil
+        try store.record(fetched, now: now)
         let records = [
             "http://a/f": ScheduleRecord(next: Timestamp(secondsSince1970: 1_000), waitUntil: Timestamp(secondsSince1970: 2_000),
                                          hostRests: true, learnedInterval: 3_600, shortenedInterval: 1_800,
@@ -180,7 +188,8 @@ extension StateStoreTests {
         #expect(try store.scheduleRecords() == records)
         // Written again, a wait that ended is cleared, not kept.
         try store.setScheduleRecords(["http://a/f": ScheduleRecord(next: Timestamp(secondsSince1970: 3_000))])
-        #expect(try store.scheduleRecords()["http://a/f"] == ScheduleRecord(next: Timestamp(secondsSince1970: 3_000)))
+        #expect(try store.scheduleRecords()["http://a/f"] == ScheduleRecord(next: Timestamp(secondsSince1970: 3_000),
+                                                                          newestEntry: Timestamp(secondsSince1970: 900)))
         #expect(try store.feeds().first { $0.url == "http://a/f" }?.nextDue == Timestamp(secondsSince1970: 3_000))
     }
 }

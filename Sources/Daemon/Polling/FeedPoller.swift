@@ -146,25 +146,35 @@ public struct FeedPoller: Sendable {
                                           storyTime: (entry.date ?? time).secondsSince1970, source: alert.sourceJSON.serialized()))
             }
         }
-        try await ledger.record(PollRecord(feedURL: feed.url, title: feedTitle, etag: response.etag,
-                                           lastModified: response.lastModified, newKeys: newKeys,
-                                           presentKeys: presentKeys, alerts: alerts), now: time)
+        let dates = parsed.entries.compactMap(\.date)
+        var record = PollRecord(feedURL: feed.url, title: feedTitle, etag: response.etag,
+                                lastModified: response.lastModified, newKeys: newKeys,
+                                presentKeys: presentKeys, alerts: alerts)
+        record.newestEntry = dates.max()
+        try await ledger.record(record, now: time)
         for (watch, rule) in raisedBy { metrics.alert(watch: watch, rule: rule) }
         var result = PollResult(feedURL: feed.url, status: .updated(entries: parsed.entries.count, newEntries: newKeys.count),
                                 alerts: alerts.count,
                                 warning: parsed.bozo ? parsed.bozoException.map { "feed is not well-formed, entries kept: \($0)" } : nil)
         result.freshSeconds = fresh
-        let dates = parsed.entries.compactMap(\.date)
         result.medianEntryGap = Self.medianGap(dates)
         result.newestEntryDate = dates.max()
         if let moved {
             result.warning = (result.warning.map { $0 + "; " } ?? "") + "moved permanently to \(moved); polled there from now on (update the config)"
         }
         // Every entry new although the last fetch worked: the feed turns over faster than we poll.
+        // Unless the "new" entries are dated no later than the newest we had already seen: then
+        // the feed gave old posts new ids (ids with a timestamp or session in them), and polling
+        // it more often would only hammer it (down to once a minute, fetch after fetch).
         if !firstFetch, state?.lastSuccess != nil, parsed.entries.count > 1, newKeys.count == parsed.entries.count {
-            result.possibleGap = true
-            result.warning = (result.warning.map { $0 + "; " } ?? "")
-                + "possible gap: all \(newKeys.count) entries were new, entries may have been missed; polling this feed more often"
+            if let seen = state?.newestEntry, let oldest = dates.min(), oldest <= seen {
+                result.warning = (result.warning.map { $0 + "; " } ?? "")
+                    + "all \(newKeys.count) entries have ids not seen before but some are dated no later than entries seen before: the feed changes its entry ids"
+            } else {
+                result.possibleGap = true
+                result.warning = (result.warning.map { $0 + "; " } ?? "")
+                    + "possible gap: all \(newKeys.count) entries were new, entries may have been missed; polling this feed more often"
+            }
         }
         return result
     }
