@@ -23,6 +23,10 @@ public struct FeedState: Sendable, Equatable {
     /// The newest entry date any full fetch of the feed has shown: tells a feed that turned
     /// over while we were not looking (a gap) from one that re-keyed entries it had before.
     public var newestEntry: Timestamp?
+    /// Not polled before this (a backoff, `Retry-After`, a fresh response), as the scheduler stored it.
+    public var waitUntil: Timestamp?
+    /// The wait is a 429/503: every feed on the same host waits with it.
+    public var hostRests = false
 
     public init(url: String, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
                 firstFetched: Timestamp? = nil, lastFetched: Timestamp? = nil, lastSuccess: Timestamp? = nil,

@@ -40,7 +40,7 @@ public final class StateStore {
 
     private static let feedColumns = """
         url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_error,
-        error_count, entries_seen, http_status, moved_to, disabled, next_due, newest_entry
+        error_count, entries_seen, http_status, moved_to, disabled, next_due, newest_entry, wait_until, host_rests
         """
 
     private static func feedState(_ s: SQLiteStatement) -> FeedState {
@@ -53,6 +53,8 @@ public final class StateStore {
         state.disabled = s.string(12)
         state.nextDue = time(13)
         state.newestEntry = time(14)
+        state.waitUntil = time(15)
+        state.hostRests = s.int(16) != 0
         return state
     }
 

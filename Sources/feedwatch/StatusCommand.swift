@@ -32,8 +32,16 @@ struct StatusCommand: AsyncParsableCommand {
             let store = try StateStore(path: config.state)
             let known = Dictionary(uniqueKeysWithValues: try store.feeds().map { ($0.url, $0) })
             let pending = try store.pendingCount()
+            let rests = Self.hostRests(Array(known.values), now: .now)
             for feed in config.feeds {
-                let state = known[feed.url]
+                var state = known[feed.url]
+                // A feed whose host asked us to wait (429/503 on any of its feeds) is polled when the rest ends.
+                if let rest = Self.host(feed.url).flatMap({ rests[$0] }), let due = state?.nextDue, rest >= due {
+                    state?.nextDue = rest
+                    state?.hostRests = true
+                } else {
+                    state?.hostRests = false // a rest that is over, or never was
+                }
                 if json {
                     var object = Self.json(feed.url, state, enabled: feed.enabled)
                     if !feed.enabled, case let .object(pairs) = object { object = .object(pairs + [("enabled", .bool(false))]) }
@@ -64,9 +72,25 @@ struct StatusCommand: AsyncParsableCommand {
         if let status = state.httpStatus { parts.append("HTTP \(status)") }
         if let fetched = state.lastFetched { parts.append("last fetch \(fetched.rfc3339)") }
         parts.append("\(state.entriesSeen) entries seen")
-        if let next = state.nextDue, state.disabled == nil, enabled { parts.append("next poll \(next.rfc3339)") }
+        if let next = state.nextDue, state.disabled == nil, enabled {
+            parts.append("next poll \(next.rfc3339)" + (state.hostRests ? " (the server asked us to wait)" : ""))
+        }
         if let moved = state.movedTo { parts.append("moved to \(TerminalText.clean(URLCredentials.redacted(moved)))") }
         return parts.joined(separator: "\t")
+    }
+
+    /// Until when each host rests: the latest throttling wait (429/503) stored for any of its feeds.
+    static func hostRests(_ states: [FeedState], now: Timestamp) -> [String: Timestamp] {
+        var out: [String: Timestamp] = [:]
+        for state in states where state.hostRests {
+            guard let until = state.waitUntil, until > now, let host = host(state.url) else { continue }
+            out[host] = max(out[host] ?? until, until)
+        }
+        return out
+    }
+
+    static func host(_ url: String) -> String? {
+        URLComponents(string: url)?.host?.lowercased()
     }
 
     static func json(_ url: String, _ state: FeedState?, enabled: Bool = true) -> JSONValue {
@@ -86,6 +110,7 @@ struct StatusCommand: AsyncParsableCommand {
         o.add("consecutive_errors", state.errorCount)
         o.add("last_error", state.lastError.map { URLCredentials.redacted($0, quoting: url) })
         o.add("next_poll", state.disabled == nil && enabled ? state.nextDue?.rfc3339 : nil)
+        if state.hostRests, state.disabled == nil, enabled { o.add("host_rests", true) }
         o.add("moved_to", state.movedTo.map(URLCredentials.redacted))
         o.add("disabled", state.disabled.map { URLCredentials.redacted($0, quoting: url) })
         return o.value
