@@ -50,7 +50,10 @@ public struct Schedule: Sendable {
             if let date = record?.newestEntry { newest[feed.url] = date }
             let latest = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(interval(for: feed, now: now)))
             var next = min(record?.next ?? now, latest)
-            if let record, let until = record.waitUntil, until > now {
+            // A wait is at most a week (Retry-After's cap): a clock that was far ahead when it was
+            // stored cannot park a feed, or its host, for longer.
+            if let record, let stored = record.waitUntil, stored > now {
+                let until = min(stored, Self.after(now, 7 * 86_400))
                 next = max(next, until)
                 waits[feed.url] = (until, record.hostRests)
                 if record.hostRests { rest(host: feed.url, until: until) }
@@ -152,10 +155,17 @@ public struct Schedule: Sendable {
             case .failed:
                 delay = Self.jittered(Self.backoff(errors: result.errorCount), by: 0.2)
                 if let rest = result.retryAfterSeconds { delay = max(delay, rest) }
-                // 429/503 rest the whole host, for its Retry-After or, without one, the backoff.
+                // 429/503 rest the whole host for its Retry-After; without one, for a first backoff
+                // only: one dead feed answering 503 must not hold back its host's other feeds for
+                // hours (its own backoff keeps growing on the feed alone).
                 let throttled = result.throttled || result.retryAfterSeconds != nil
-                if throttled { rest(host: result.feedURL, until: Self.after(now, delay)) }
-                wait = (Self.after(now, delay), throttled)
+                var hostRest = 0
+                if throttled {
+                    hostRest = min(delay, result.retryAfterSeconds.map { max($0, 1) } ?? Self.jittered(Self.backoffBase, by: 0.2))
+                    rest(host: result.feedURL, until: Self.after(now, hostRest))
+                }
+                // Stored as a host rest only when the host waits as long as the feed does.
+                wait = (Self.after(now, delay), throttled && hostRest >= delay)
             case .disabled:
                 entries[result.feedURL] = nil
                 waits[result.feedURL] = nil

@@ -276,3 +276,23 @@ extension ScheduleTests {
         #expect(delays.max()! - delays.min()! >= 90)
     }
 }
+
+extension ScheduleTests {
+    @Test func oneDeadFeedDoesNotHoldBackItsHostForHours() {
+        let feeds = [FeedConfig(url: "http://shared.example/dead"), FeedConfig(url: "http://shared.example/alive")]
+        var schedule = Schedule(feeds: feeds, defaultInterval: 900, now: t0)
+        var dead = PollResult(feedURL: "http://shared.example/dead", status: .failed("HTTP 503"))
+        dead.errorCount = 9 // its own backoff: about four hours
+        dead.throttled = true
+        schedule.reschedule([dead], now: t0)
+        #expect(schedule.due(now: at(10)).isEmpty, "the host rests a little")
+        #expect(schedule.due(now: at(73)).map(\.url) == ["http://shared.example/alive"], "a first backoff, not the dead feed's four hours")
+        #expect(schedule.records["http://shared.example/dead"]?.hostRests == false, "so a restart does not rest the host either")
+    }
+
+    @Test func aRestoredWaitIsAtMostAWeek() {
+        let stored = ["http://a/f": ScheduleRecord(next: at(10 * 86_400 * 365), waitUntil: at(10 * 86_400 * 365), hostRests: true)]
+        let schedule = Schedule(feeds: [FeedConfig(url: "http://a/f")], defaultInterval: 900, now: t0, stored: stored)
+        #expect(schedule.dueTimes["http://a/f"] == at(7 * 86_400))
+    }
+}

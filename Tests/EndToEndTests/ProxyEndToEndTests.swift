@@ -10,7 +10,7 @@ struct ProxyEndToEndTests {
         let world = try TestPaths.sampleBytes("world-news.rss.xml")
         proxy.route("/world.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: world) })
         let result = try ProcessRunner.run(TestPaths.feedwatchBinary, ["parse", "--stats", "http://feeds.invalid/world.rss"],
-                                           environment: ["http_proxy": proxy.baseURL, "no_proxy": ""])
+                                           environment: ["http_proxy": proxy.baseURL, "no_proxy": "", "NO_PROXY": ""])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("entries=4"))
         let request = try #require(proxy.requests.first)

@@ -167,7 +167,9 @@ public struct FeedPoller: Sendable {
         // the feed gave old posts new ids (ids with a timestamp or session in them), and polling
         // it more often would only hammer it (down to once a minute, fetch after fetch).
         if !firstFetch, state?.lastSuccess != nil, parsed.entries.count > 1, newKeys.count == parsed.entries.count {
-            if let seen = state?.newestEntry, let oldest = dates.min(), oldest <= seen {
+            // Strictly older, and than a newest that lay in the past when it was seen: date-only
+            // stamps or an entry dated a little ahead must not hide a real turnover.
+            if let seen = state?.newestEntry, let oldest = dates.min(), oldest < min(seen, time) {
                 result.warning = (result.warning.map { $0 + "; " } ?? "")
                     + "all \(newKeys.count) entries have ids not seen before but some are dated no later than entries seen before: the feed changes its entry ids"
             } else {
