@@ -82,7 +82,8 @@ public struct Runtime: Sendable {
             var all: [PollResult] = []
             all.reserveCapacity(feeds.count)
             while let result = await group.next() {
-                if let feed = pending.next() { group.addTask { await poller.poll(feed, known: known(feed)) } }
+                // Shutdown cancelled the cycle: start no more polls (the rest keep their due times).
+                if !Task.isCancelled, let feed = pending.next() { group.addTask { await poller.poll(feed, known: known(feed)) } }
                 heartbeat?.beat()
                 if result.alerts > 0 { flusher.alertsAdded() }
                 report(result, log: log)
@@ -118,6 +119,8 @@ public struct Runtime: Sendable {
             log(.warning, "\(url): \(hide(message)) (\(result.errorCount) failure\(result.errorCount == 1 ? "" : "s") in a row)")
         case let .disabled(reason):
             log(.warning, "\(url): not polled: \(hide(reason))")
+        case .cancelled:
+            log(.info, "\(url): cancelled by shutdown; polled first at the next start")
         }
         // Each part says what it is: not well-formed, moved permanently, possible gap.
         if let warning = result.warning { log(.notice, "\(url): \(hide(warning))") }

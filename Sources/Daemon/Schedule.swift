@@ -8,7 +8,8 @@ import Store
 /// feed backs off exponentially (1 minute doubling to 12 hours, ±20% jitter) and is never
 /// dropped: it keeps being retried at the cap. A server that answers 429/503 rests for its
 /// `Retry-After` (or the backoff, whichever is longer), and so do its other feeds. A feed
-/// whose every entry was new polls twice as often from then on (down to a minute). A feed the
+/// whose every entry was new polls twice as often (down to a minute), and relaxes back step by
+/// step once three fetches in a row brought at most a quarter of new entries. A feed the
 /// server calls gone (410) leaves the rotation. A response the server marks fresh for longer
 /// than the interval (max-age, Expires) is not fetched again before it goes stale, up to six hours.
 /// Waits, learned and shortened intervals survive reloads and, through `records`, restarts.
@@ -17,6 +18,11 @@ public struct Schedule: Sendable {
     private var defaultInterval: Int
     /// Intervals shortened after a possible gap.
     private var shortened: [String: Int] = [:]
+    /// Fetches in a row, since the last change of `shortened`, that brought at most a quarter of
+    /// the feed as new entries: at three, the shortened interval doubles back (not stored).
+    private var calm: [String: Int] = [:]
+    /// Where feeds that moved permanently are fetched from now: their host is the one that rests.
+    private var moved: [String: String] = [:]
     /// Half the median gap between each feed's entries, as last measured (adaptive polling):
     /// kept, so a 304 or a feed without dates keeps the rhythm learned from its last 200.
     private var learned: [String: Int] = [:]
@@ -48,18 +54,36 @@ public struct Schedule: Sendable {
             if let interval = record?.shortenedInterval { shortened[feed.url] = interval }
             if let interval = record?.learnedInterval { learned[feed.url] = interval }
             if let date = record?.newestEntry { newest[feed.url] = date }
-            let latest = Timestamp(secondsSince1970: now.secondsSince1970 + Int64(interval(for: feed, now: now)))
+            if let address = record?.movedTo { moved[feed.url] = address }
+            let latest = Self.after(now, interval(for: feed, now: now))
             var next = min(record?.next ?? now, latest)
-            // A wait is at most a week (Retry-After's cap): a clock that was far ahead when it was
-            // stored cannot park a feed, or its host, for longer.
-            if let record, let stored = record.waitUntil, stored > now {
-                let until = min(stored, Self.after(now, 7 * 86_400))
+            if let record, let until = Self.restoredWait(record, now: now) {
                 next = max(next, until)
                 waits[feed.url] = (until, record.hostRests)
-                if record.hostRests { rest(host: feed.url, until: until) }
             }
             entries[feed.url] = (feed, next)
         }
+        hostRestUntil = Self.restingHosts(feeds, stored: stored, now: now)
+    }
+
+    /// A stored wait still to come, at most a week (Retry-After's cap): a clock that was far
+    /// ahead when it was stored cannot park a feed, or its host, for longer.
+    private static func restoredWait(_ record: ScheduleRecord, now: Timestamp) -> Timestamp? {
+        guard let stored = record.waitUntil, stored > now else { return nil }
+        return min(stored, after(now, 7 * 86_400))
+    }
+
+    /// Until when each host rests, from what an earlier run stored: the latest throttling wait
+    /// (429/503) of any of `feeds` fetched from it. The daemon restores these on start, and
+    /// `status` shows them, so both must agree; feeds no longer configured do not count.
+    public static func restingHosts(_ feeds: [FeedConfig], stored: [String: ScheduleRecord], now: Timestamp) -> [String: Timestamp] {
+        var out: [String: Timestamp] = [:]
+        for feed in feeds {
+            guard let record = stored[feed.url], record.hostRests, let until = restoredWait(record, now: now),
+                  let host = host(feed.url, movedTo: record.movedTo) else { continue }
+            out[host] = max(out[host] ?? until, until)
+        }
+        return out
     }
 
     /// Keeps the due times of feeds still configured; new feeds are due now. A feed whose
@@ -75,6 +99,11 @@ public struct Schedule: Sendable {
             guard let old = entries[feed.url] else { next[feed.url] = (feed, now); continue }
             let interval = feed.interval ?? defaultInterval
             var due = old.next
+            // A new interval is the user's choice: it replaces the one a gap shortened.
+            if interval != old.feed.interval ?? oldDefault {
+                shortened[feed.url] = nil
+                calm[feed.url] = nil
+            }
             if interval < old.feed.interval ?? oldDefault {
                 due = min(due, Timestamp(secondsSince1970: now.secondsSince1970 + Int64(interval)))
                 if let wait = waits[feed.url], wait.until > now { due = max(due, wait.until) }
@@ -107,10 +136,16 @@ public struct Schedule: Sendable {
     }
 
     public func due(now: Timestamp) -> [FeedConfig] {
-        entries.values.filter { entry in
-            entry.next <= now && (Self.host(entry.feed.url).flatMap { hostRestUntil[$0] }.map { $0 <= now } ?? true)
-        }.map(\.feed).sorted { $0.url < $1.url }
+        entries.values.filter { effectiveDue($0) <= now }.map(\.feed).sorted { $0.url < $1.url }
     }
+
+    /// When a feed may be polled: its own due time, or the end of its host's rest if later.
+    private func effectiveDue(_ entry: (feed: FeedConfig, next: Timestamp)) -> Timestamp {
+        guard let rest = host(of: entry.feed.url).flatMap({ hostRestUntil[$0] }) else { return entry.next }
+        return max(entry.next, rest)
+    }
+
+    private func host(of url: String) -> String? { Self.host(url, movedTo: moved[url]) }
 
     /// The interval a feed is polled at now: its own or the default; with adaptive polling, the
     /// one learned from its entries (twice per typical gap between posts, within the bounds: a
@@ -118,6 +153,11 @@ public struct Schedule: Sendable {
     /// once that is longer than two typical gaps (a burst of posts does not keep a feed that has
     /// gone quiet polled at the minimum); never longer than a gap made it.
     func interval(for feed: FeedConfig, now: Timestamp) -> Int {
+        let interval = unshortenedInterval(for: feed, now: now)
+        return shortened[feed.url].map { min(interval, $0) } ?? interval
+    }
+
+    private func unshortenedInterval(for feed: FeedConfig, now: Timestamp) -> Int {
         var interval = feed.interval ?? defaultInterval
         if let bounds = adaptive, var rhythm = learned[feed.url] {
             if let date = newest[feed.url] {
@@ -126,8 +166,27 @@ public struct Schedule: Sendable {
             }
             interval = min(bounds.maximum, max(bounds.minimum, rhythm))
         }
-        if let short = shortened[feed.url] { interval = min(interval, short) }
         return interval
+    }
+
+    /// After a possible gap the interval was halved; three calm fetches in a row (at most a
+    /// quarter of the feed new, or a 304) show the feed turns over slowly enough to double it
+    /// back, until it is the feed's own again. A quarter, so that doubling leaves room: the
+    /// next fetch should find about half new, not all. One more gap halves it again.
+    private mutating func relaxShortened(_ result: PollResult, feed: FeedConfig, now: Timestamp) {
+        guard let short = shortened[result.feedURL] else { return }
+        let isCalm: Bool
+        switch result.status {
+        case .notModified: isCalm = true
+        case let .updated(entries, newEntries): isCalm = !result.possibleGap && newEntries * 4 <= entries
+        default: return
+        }
+        guard isCalm else { calm[result.feedURL] = nil; return }
+        calm[result.feedURL, default: 0] += 1
+        guard calm[result.feedURL]! >= 3 else { return }
+        calm[result.feedURL] = nil
+        let relaxed = short * 2
+        shortened[result.feedURL] = relaxed >= unshortenedInterval(for: feed, now: now) ? nil : relaxed
     }
 
     /// Sets the next due time of each polled feed from how its poll went.
@@ -136,6 +195,8 @@ public struct Schedule: Sendable {
             guard let entry = entries[result.feedURL] else { continue }
             if let gap = result.medianEntryGap { learned[result.feedURL] = max(1, gap / 2) }
             if let date = result.newestEntryDate { newest[result.feedURL] = date }
+            if let address = result.movedTo { moved[result.feedURL] = address }
+            relaxShortened(result, feed: entry.feed, now: now)
             let interval = interval(for: entry.feed, now: now)
             var delay: Int
             var wait: (until: Timestamp, hostRests: Bool)?
@@ -144,6 +205,7 @@ public struct Schedule: Sendable {
                 if result.possibleGap {
                     let halved = max(Self.minimumInterval, interval / 2)
                     shortened[result.feedURL] = halved
+                    calm[result.feedURL] = nil
                     delay = Self.jittered(halved, by: 0.1)
                 } else {
                     delay = Self.jittered(interval, by: 0.1)
@@ -170,6 +232,8 @@ public struct Schedule: Sendable {
                 entries[result.feedURL] = nil
                 waits[result.feedURL] = nil
                 continue
+            case .cancelled:
+                continue // keeps its due time: polled first at the next start
             }
             waits[result.feedURL] = wait
             entries[result.feedURL]!.next = Self.after(now, delay)
@@ -177,7 +241,7 @@ public struct Schedule: Sendable {
     }
 
     private mutating func rest(host url: String, until: Timestamp) {
-        guard let host = Self.host(url) else { return }
+        guard let host = host(of: url) else { return }
         hostRestUntil[host] = max(hostRestUntil[host] ?? until, until)
     }
 
@@ -195,18 +259,22 @@ public struct Schedule: Sendable {
         max(1, Int(Double(seconds) * Double.random(in: (1 - fraction)...(1 + fraction))))
     }
 
-    static func host(_ url: String) -> String? {
-        URLComponents(string: url)?.host?.lowercased()
+    /// The host a feed is fetched from (its new address after a permanent move), lowercased:
+    /// what a 429/503 rests.
+    public static func host(_ url: String, movedTo: String? = nil) -> String? {
+        URLComponents(string: movedTo ?? url)?.host?.lowercased()
     }
 
     /// Seconds the most overdue of `feeds` is past its due time (the poll lag metric).
     public func lateness(of feeds: [FeedConfig], now: Timestamp) -> Double {
-        let overdue = feeds.compactMap { entries[$0.url].map { now.secondsSince1970 - $0.next.secondsSince1970 } }.max() ?? 0
+        // From when the feed could be polled: a host's rest is not lag.
+        let overdue = feeds.compactMap { entries[$0.url].map { now.secondsSince1970 - effectiveDue($0).secondsSince1970 } }.max() ?? 0
         return Double(max(0, overdue))
     }
 
     public func secondsUntilNext(now: Timestamp) -> Double {
-        guard let next = entries.values.map(\.next).min() else { return 3600 }
+        // A feed held back by its host's rest wakes the loop when the rest ends, not every second.
+        guard let next = entries.values.map(effectiveDue).min() else { return 3600 }
         return Double(max(1, next.secondsSince1970 - now.secondsSince1970))
     }
 }

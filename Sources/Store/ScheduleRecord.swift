@@ -20,14 +20,19 @@ public struct ScheduleRecord: Sendable, Equatable {
     /// The newest entry date the feed's full fetches have shown (adaptive polling: silence).
     /// Stored by the ledger with each fetch; `setScheduleRecords` reads it back but never writes it.
     public var newestEntry: Timestamp?
+    /// Where the feed moved permanently (the ledger's `moved_to`, read back, never written here):
+    /// a host's rest is the host the feed is fetched from.
+    public var movedTo: String?
 
     public init(next: Timestamp, waitUntil: Timestamp? = nil, hostRests: Bool = false,
-                learnedInterval: Int? = nil, shortenedInterval: Int? = nil, newestEntry: Timestamp? = nil) {
+                learnedInterval: Int? = nil, shortenedInterval: Int? = nil, newestEntry: Timestamp? = nil,
+                movedTo: String? = nil) {
         self.next = next
         self.waitUntil = waitUntil
         self.hostRests = hostRests
         self.learnedInterval = learnedInterval
         self.shortenedInterval = shortenedInterval
         self.newestEntry = newestEntry
+        self.movedTo = movedTo
     }
 }

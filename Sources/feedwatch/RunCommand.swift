@@ -58,15 +58,17 @@ struct OnceSummary {
     let written: Int
 
     var text: String {
-        var updated = 0, unchanged = 0, failed = 0, newEntries = 0
+        var updated = 0, unchanged = 0, failed = 0, cancelled = 0, newEntries = 0
         for r in results {
             switch r.status {
             case let .updated(_, new): updated += 1; newEntries += new
             case .notModified: unchanged += 1
             case .failed, .disabled: failed += 1
+            case .cancelled: cancelled += 1
             }
         }
-        var line = "polled \(results.count) feeds: \(updated) fetched, \(unchanged) unchanged, \(failed) failed; "
+        var line = "polled \(results.count) feeds: \(updated) fetched, \(unchanged) unchanged, \(failed) failed"
+            + (cancelled > 0 ? ", \(cancelled) cancelled; " : "; ")
         line += "\(newEntries) new entries; \(written) new alerts written"
         for r in results {
             if case let .failed(message) = r.status { line += "\n  failed: \(TerminalText.clean(r.feedURL)): \(TerminalText.clean(message))" }

@@ -32,11 +32,13 @@ struct StatusCommand: AsyncParsableCommand {
             let store = try StateStore(path: config.state)
             let known = Dictionary(uniqueKeysWithValues: try store.feeds().map { ($0.url, $0) })
             let pending = try store.pendingCount()
-            let rests = Self.hostRests(Array(known.values), now: .now)
+            // The rests the daemon restores on start (Schedule): from the configured, enabled feeds only.
+            let rests = Schedule.restingHosts(config.activeFeeds, stored: try store.scheduleRecords(), now: .now)
             for feed in config.feeds {
                 var state = known[feed.url]
                 // A feed whose host asked us to wait (429/503 on any of its feeds) is polled when the rest ends.
-                if let rest = Self.host(feed.url).flatMap({ rests[$0] }), let due = state?.nextDue, rest >= due {
+                if let rest = Schedule.host(feed.url, movedTo: state?.movedTo).flatMap({ rests[$0] }),
+                   let due = state?.nextDue, rest >= due {
                     state?.nextDue = rest
                     state?.hostRests = true
                 } else {
@@ -77,20 +79,6 @@ struct StatusCommand: AsyncParsableCommand {
         }
         if let moved = state.movedTo { parts.append("moved to \(TerminalText.clean(URLCredentials.redacted(moved)))") }
         return parts.joined(separator: "\t")
-    }
-
-    /// Until when each host rests: the latest throttling wait (429/503) stored for any of its feeds.
-    static func hostRests(_ states: [FeedState], now: Timestamp) -> [String: Timestamp] {
-        var out: [String: Timestamp] = [:]
-        for state in states where state.hostRests {
-            guard let until = state.waitUntil, until > now, let host = host(state.url) else { continue }
-            out[host] = max(out[host] ?? until, until)
-        }
-        return out
-    }
-
-    static func host(_ url: String) -> String? {
-        URLComponents(string: url)?.host?.lowercased()
     }
 
     static func json(_ url: String, _ state: FeedState?, enabled: Bool = true) -> JSONValue {

@@ -61,16 +61,10 @@ struct CrashSafetyEndToEndTests {
         var generator = SystemRandomNumberGenerator()
         var kills = 0
         for _ in 0..<55 {
-            let process = Process()
-            process.executableURL = TestPaths.feedwatchBinary
-            process.arguments = ["run", "--config", config.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let daemon = try DaemonProcess(config: config.path)
             try await Task.sleep(nanoseconds: UInt64.random(in: 20_000_000...700_000_000, using: &generator))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            if process.terminationReason == .uncaughtSignal { kills += 1 }
+            daemon.kill()
+            if daemon.terminationReason == .uncaughtSignal { kills += 1 }
         }
         #expect(kills >= 50, "only \(kills) runs were killed by SIGKILL")
 

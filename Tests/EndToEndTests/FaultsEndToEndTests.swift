@@ -85,12 +85,8 @@ struct FaultsEndToEndTests {
     }
 
     @Test func aSecondDaemonOnTheSameStateIsRefused() async throws {
-        let first = Process()
-        first.executableURL = TestPaths.feedwatchBinary
-        first.arguments = ["run", "--config", config.path]
-        first.standardError = FileHandle.nullDevice
-        try first.run()
-        defer { first.terminate(); first.waitUntilExit() }
+        let first = try DaemonProcess(config: config.path)
+        defer { first.stop() }
         // Wait until the first daemon holds the lock (it has written the demo alerts).
         for _ in 0..<100 where (try? lineCount(log)) != 9 { try await Task.sleep(nanoseconds: 50_000_000) }
         let second = try feedwatch("run", "--once", "--config", config.path)

@@ -185,13 +185,8 @@ struct FeedsEndToEndTests {
         let errors = directory.appendingPathComponent("daemon.log")
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         let handle = try FileHandle(forWritingTo: errors)
-        let daemon = Process()
-        daemon.executableURL = TestPaths.feedwatchBinary
-        daemon.arguments = ["run", "--config", config.path]
-        daemon.standardError = handle
-        daemon.standardOutput = handle
-        try daemon.run()
-        defer { if daemon.isRunning { daemon.terminate(); daemon.waitUntilExit() } }
+        let daemon = try DaemonProcess(config: config.path, log: handle)
+        defer { daemon.stop() }
         let alerts = directory.appendingPathComponent("alerts.jsonl")
         // The first cycle has run (alerts written) once the daemon advertises itself.
         for _ in 0..<200 where ((try? String(contentsOf: alerts, encoding: .utf8)) ?? "").isEmpty {

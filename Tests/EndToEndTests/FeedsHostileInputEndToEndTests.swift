@@ -87,19 +87,13 @@ extension FeedsEndToEndTests {
 
     @Test func aDisabledFeedShowsNoNextPoll() async throws {
         // The daemon (not `run --once`) stores when each feed is next due.
-        let daemon = Process()
-        daemon.executableURL = TestPaths.feedwatchBinary
-        daemon.arguments = ["run", "--config", config.path]
-        daemon.standardError = FileHandle.nullDevice
-        daemon.standardOutput = FileHandle.nullDevice
-        try daemon.run()
+        let daemon = try DaemonProcess(config: config.path)
         var enabled = try feedwatch("status")
         for _ in 0..<200 where !enabled.stdout.contains("next poll") {
             try await Task.sleep(nanoseconds: 50_000_000)
             enabled = try feedwatch("status")
         }
-        daemon.terminate()
-        daemon.waitUntilExit()
+        #expect(daemon.stop())
         #expect(enabled.stdout.contains("next poll"), "\(enabled.stdout)")
         var text = try String(contentsOf: config, encoding: .utf8)
         text = text.replacingOccurrences(of: "   # keep this comment", with: "\n    enabled: false")
@@ -147,13 +141,8 @@ extension FeedsEndToEndTests {
         })
         let original = try String(contentsOf: config, encoding: .utf8)
         try (original + "  - url: \(server.baseURL)/private\n    headers: {X-Api-Key: wrong}\n").write(to: config, atomically: true, encoding: .utf8)
-        let daemon = Process()
-        daemon.executableURL = TestPaths.feedwatchBinary
-        daemon.arguments = ["run", "--config", config.path]
-        daemon.standardError = FileHandle.nullDevice
-        daemon.standardOutput = FileHandle.nullDevice
-        try daemon.run()
-        defer { if daemon.isRunning { daemon.terminate(); daemon.waitUntilExit() } }
+        let daemon = try DaemonProcess(config: config.path)
+        defer { daemon.stop() }
         for _ in 0..<200 where !server.requests.contains(where: { $0.path == "/private" }) {
             try await Task.sleep(nanoseconds: 50_000_000)
         }

@@ -93,12 +93,8 @@ struct MetricsEndToEndTests {
     @Test func theDaemonRewritesTheFileEveryIntervalAndOnExit() async throws {
         let yaml = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "interval: 15s", with: "interval: 1s")
         try yaml.write(to: config, atomically: true, encoding: .utf8)
-        let daemon = Process()
-        daemon.executableURL = TestPaths.feedwatchBinary
-        daemon.arguments = ["run", "--config", config.path]
-        daemon.standardError = FileHandle.nullDevice
-        try daemon.run()
-        defer { if daemon.isRunning { daemon.terminate() } }
+        let daemon = try DaemonProcess(config: config.path)
+        defer { daemon.stop() }
         // Written while the daemon runs (not only on exit): wait for the first cycle's figures.
         var figures: [String: Double] = [:]
         for _ in 0..<100 {
@@ -113,8 +109,7 @@ struct MetricsEndToEndTests {
         try await Task.sleep(nanoseconds: 2_200_000_000)
         let later = try FileManager.default.attributesOfItem(atPath: prom.path)[.modificationDate] as? Date
         #expect(later != nil && later != modified, "rewritten every interval")
-        daemon.terminate()
-        daemon.waitUntilExit()
+        #expect(daemon.stop())
         #expect(daemon.terminationStatus == 0)
         #expect(try samples()["feedwatch_feeds"] == 3, "the final write leaves a complete file")
     }

@@ -23,15 +23,7 @@ struct RestartPolitenessEndToEndTests {
               - url: \(server.baseURL)/sibling.rss
             """.write(to: config, atomically: true, encoding: .utf8)
 
-        func daemon() throws -> Process {
-            let process = Process()
-            process.executableURL = TestPaths.feedwatchBinary
-            process.arguments = ["run", "--config", config.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
-        }
+        func daemon() throws -> DaemonProcess { try DaemonProcess(config: config.path) }
         /// The busy feed's status object, and its sibling's on the same host.
         func statuses() throws -> [[String: Any]] {
             let result = try ProcessRunner.run(TestPaths.feedwatchBinary, ["status", "--json", "--config", config.path])
@@ -48,8 +40,7 @@ struct RestartPolitenessEndToEndTests {
             try await Task.sleep(nanoseconds: 50_000_000)
             tries += 1
         }
-        first.terminate()
-        first.waitUntilExit()
+        #expect(first.stop())
         let requests = { (path: String) in server.requests.filter { $0.path == path }.count }
         #expect(requests("/busy.rss") == 1)
         let stored = try status()
@@ -58,8 +49,7 @@ struct RestartPolitenessEndToEndTests {
 
         let second = try daemon()
         try await Task.sleep(nanoseconds: 4_000_000_000) // two intervals
-        second.terminate()
-        second.waitUntilExit()
+        #expect(second.stop())
         #expect(requests("/busy.rss") == 1, "the restarted daemon waited out Retry-After")
         #expect(requests("/sibling.rss") == 1, "and so did the other feed on that host, both daemons")
         let after = try statuses()
@@ -68,5 +58,60 @@ struct RestartPolitenessEndToEndTests {
         #expect(after.last?["host_rests"] as? Bool == true)
         let text = try ProcessRunner.run(TestPaths.feedwatchBinary, ["status", "--config", config.path]).stdout
         #expect(text.contains("next poll \(nextPoll) (the server asked us to wait)"), "\(text)")
+    }
+
+    /// SIGTERM in the middle of a cycle: the polls that finished keep what the server told them
+    /// (a 429's Retry-After is stored), and the ones cut short are not failures: they are polled
+    /// first when the daemon starts again.
+    @Test func aStopMidCycleStoresWhatFinishedAndDoesNotFailWhatWasCut() async throws {
+        // Two hosts (127.0.0.1 and localhost), so the 429 does not hold the slow feed back.
+        let server = try TestHTTPServer()
+        server.route("/busy.rss", { _ in .init(status: 429, headers: [("Retry-After", "3600")]) })
+        let slow = Array(repeating: UInt8(ascii: " "), count: 200_000)
+        server.route("/slow.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 10) })
+        let directory = try TestPaths.temporaryDirectory("feedwatch-cut")
+        let config = directory.appendingPathComponent("feedwatch.yaml")
+        try """
+            state: \(directory.path)/state.sqlite
+            alert_log: \(directory.path)/alerts.jsonl
+            interval: 2s
+            watchlists: \(TestPaths.packageRoot.appendingPathComponent("config/watchlists.d").path)
+            feeds:
+              - url: \(server.baseURL)/busy.rss
+              - url: http://localhost:\(server.port)/slow.rss
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let requests = { (path: String) in server.requests.filter { $0.path == path }.count }
+        func statuses() throws -> [[String: Any]] {
+            let result = try ProcessRunner.run(TestPaths.feedwatchBinary, ["status", "--json", "--config", config.path])
+            return result.stdout.split(separator: "\n").map {
+                (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) ?? [:]
+            }
+        }
+
+        let first = try DaemonProcess(config: config.path)
+        var tries = 0
+        while requests("/busy.rss") == 0 || requests("/slow.rss") == 0, tries < 200 {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            tries += 1
+        }
+        try await Task.sleep(nanoseconds: 300_000_000) // the 429 is handled; the slow body still trickles
+        #expect(first.stop(), "a stop cancels the slow transfer")
+        let stopped = try statuses()
+        let nextPoll = try #require(stopped.first?["next_poll"] as? String, "the 429's wait was stored: \(stopped)")
+        let due = try #require(ISO8601DateFormatter().date(from: nextPoll))
+        #expect(due.timeIntervalSinceNow > 3000, "Retry-After: 3600")
+        #expect(stopped.last?["consecutive_errors"] as? Int ?? 0 == 0, "a cancelled poll is no failure: \(stopped)")
+        #expect(stopped.last?["last_error"] == nil)
+
+        let second = try DaemonProcess(config: config.path)
+        tries = 0
+        while requests("/slow.rss") < 2, tries < 100 {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            tries += 1
+        }
+        try await Task.sleep(nanoseconds: 500_000_000)
+        #expect(second.stop())
+        #expect(requests("/slow.rss") == 2, "the cut poll comes first at the restart")
+        #expect(requests("/busy.rss") == 1, "Retry-After outlived the stop")
     }
 }

@@ -110,13 +110,8 @@ struct WatchCommandEndToEndTests {
         let logFile = URL(fileURLWithPath: config).deletingLastPathComponent().appendingPathComponent("daemon.log")
         #expect(FileManager.default.createFile(atPath: logFile.path, contents: nil))
         let log = try FileHandle(forWritingTo: logFile)
-        let daemon = Process()
-        daemon.executableURL = TestPaths.feedwatchBinary
-        daemon.arguments = ["run", "--config", config]
-        daemon.standardError = log
-        daemon.standardOutput = FileHandle.nullDevice
-        try daemon.run()
-        defer { if daemon.isRunning { daemon.terminate(); daemon.waitUntilExit() } }
+        let daemon = try DaemonProcess(config: config, log: log)
+        defer { daemon.stop() }
 
         func logged(_ text: String) async -> Bool {
             for _ in 0..<300 {
@@ -143,8 +138,7 @@ struct WatchCommandEndToEndTests {
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(await logged("reloaded: 1 feeds, 8 watches, 1 rules"))
         #expect(daemon.isRunning)
-        daemon.terminate()
-        daemon.waitUntilExit()
+        #expect(daemon.stop())
         #expect(daemon.terminationStatus == 0)
     }
 

@@ -102,6 +102,8 @@ final class SelfSignedTLSServer: @unchecked Sendable {
         }
         guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
             kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(at: directory)
             throw POSIXError(.EIO)
         }
         self.port = port
@@ -115,5 +117,6 @@ final class SelfSignedTLSServer: @unchecked Sendable {
         // SIGKILL: the child may inherit a mask that blocks SIGTERM from the test runner's thread.
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        try? FileManager.default.removeItem(at: directory) // the private key too
     }
 }

@@ -158,7 +158,9 @@ public final class TestHTTPServer: @unchecked Sendable {
             }
             let target = String(requestLine[1])
             var pathPart = Substring(target)
-            if let scheme = pathPart.range(of: "://") {
+            // Absolute form starts with a scheme; an origin-form target starts with "/", and
+            // may carry "://" in its query (?url=http://…) without being a proxy request.
+            if !pathPart.hasPrefix("/"), let scheme = pathPart.range(of: "://") {
                 // A proxy request: the path is what follows the URL's host.
                 let rest = pathPart[scheme.upperBound...]
                 pathPart = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"

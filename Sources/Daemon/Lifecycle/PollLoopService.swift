@@ -49,9 +49,11 @@ struct PollLoopService: Service {
                     await runtime.pollAll(due, log: log, heartbeat: heartbeat)
                 }
                 logBlocked = outcome.logError != nil
-                if stopping { break }
+                // Also when shutdown cut the cycle: what its finished polls were told (a 429's
+                // Retry-After, a backoff) must outlive the restart; cancelled polls keep their due time.
                 schedule.reschedule(outcome.results, now: .now)
                 do { try await runtime.ledger.setScheduleRecords(schedule.records) } catch { log(.error, "cannot store the schedule: \(error)") }
+                if stopping { break }
                 let day = Timestamp.now.secondsSince1970 / 86_400
                 if day != alertsDay { alertsDay = day; alertsToday = 0 }
                 alertsToday += outcome.written

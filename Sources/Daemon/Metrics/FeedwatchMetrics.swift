@@ -45,6 +45,7 @@ public struct FeedwatchMetrics: Sendable {
         case .notModified: result = "not_modified"
         case .failed: result = "failed"
         case .disabled: result = "disabled"
+        case .cancelled: return // no poll took place
         }
         fetched[result]?.increment()
     }

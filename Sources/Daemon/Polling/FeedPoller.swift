@@ -52,6 +52,12 @@ public struct FeedPoller: Sendable {
     public func poll(_ feed: FeedConfig, known: FeedState?? = nil, now: @Sendable () -> Timestamp = { .now }) async -> PollResult {
         do {
             return try await pollThrowing(feed, known: known, now: now)
+        } catch FetchError.cancelled {
+            // Shutdown, not the feed: recording it as a failure would show the feed as failing
+            // and lengthen its backoff. Every transfer of a cut cycle ends here.
+            return PollResult(feedURL: feed.url, status: .cancelled)
+        } catch is CancellationError {
+            return PollResult(feedURL: feed.url, status: .cancelled)
         } catch let error as FetchError {
             var result = await fail(feed, error.description, now: now())
             switch error {
@@ -159,6 +165,7 @@ public struct FeedPoller: Sendable {
         result.freshSeconds = fresh
         result.medianEntryGap = Self.medianGap(dates)
         result.newestEntryDate = dates.max()
+        result.movedTo = moved
         if let moved {
             result.warning = (result.warning.map { $0 + "; " } ?? "") + "moved permanently to \(moved); polled there from now on (update the config)"
         }

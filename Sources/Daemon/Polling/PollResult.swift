@@ -9,6 +9,9 @@ public struct PollResult: Sendable, Equatable {
         case failed(String)
         /// Not polled: the server said the feed is gone (410).
         case disabled(String)
+        /// Cut short by shutdown (or Ctrl-C in `run --once`): nothing was recorded, not even a
+        /// failure, and the feed keeps its due time, so it is polled first at the next start.
+        case cancelled
     }
 
     public var feedURL: String
@@ -30,6 +33,9 @@ public struct PollResult: Sendable, Equatable {
     public var freshSeconds: Int?
     /// Median seconds between the feed's recent entries, for adaptive polling.
     public var medianEntryGap: Int?
+    /// The address the feed moved to permanently in this poll (301/308): its host is the one
+    /// that may ask us to wait from now on.
+    public var movedTo: String?
     /// The date of the feed's newest entry: how long a feed has been silent also tells its rhythm.
     public var newestEntryDate: Timestamp?
 
