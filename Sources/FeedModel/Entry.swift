@@ -26,6 +26,17 @@ public struct Entry: Sendable, Equatable {
     public var content: [TextConstruct] = []
     public var tags: [Tag] = []
     public var enclosures: [Enclosure] = []
+    public var contributors: [Person] = []
+    /// The feed a republished entry comes from (RSS `<source>`, Atom `<source>`): aggregators
+    /// such as Google News name the outlet that wrote the story here, and that is what a user
+    /// tracking a name wants to see beside the headline.
+    public var source: FeedInfo? {
+        get { sourceStorage.first }
+        set { sourceStorage = newValue.map { [$0] } ?? [] }
+    }
+    /// Out of line (an array's one pointer, not FeedInfo's dozens of fields in every Entry):
+    /// few entries have a source, and entries are moved around by value.
+    private var sourceStorage: [FeedInfo] = []
 
     public init() {}
 

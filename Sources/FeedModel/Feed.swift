@@ -57,6 +57,11 @@ public struct FeedInfo: Sendable, Equatable {
     public var image: Image?
     public var tags: [Tag] = []
     public var generator: String?
+    /// Atom `contributor`s: people who helped, not the authors.
+    public var contributors: [Person] = []
+    /// The address of the feed itself, for an entry's `source` (RSS `<source url>`; feedparser's
+    /// `source.href`): where a republished story first appeared.
+    public var href: String?
 
     public init() {}
 }

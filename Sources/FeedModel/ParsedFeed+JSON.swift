@@ -33,6 +33,8 @@ extension FeedInfo {
         if let image { o.add("image", image.json) }
         o.addNonEmpty("tags", tags.map(\.json))
         o.add("generator", generator)
+        o.addNonEmpty("contributors", contributors.map(\.json))
+        o.add("href", href)
         return o.value
     }
 }
@@ -63,6 +65,8 @@ extension Entry {
         o.addNonEmpty("media_thumbnail", mediaThumbnails.map { .object([("url", .string($0))]) })
         o.addNonEmpty("tags", tags.map(\.json))
         o.addNonEmpty("enclosures", enclosures.map(\.json))
+        o.addNonEmpty("contributors", contributors.map(\.json))
+        if let source { o.add("source", source.json) }
         return o.value
     }
 }

@@ -18,6 +18,12 @@ extension Alert {
         e.add("title", entry.title)
         e.add("link", entry.link)
         e.add("published", entry.published?.rfc3339)
+        if let origin = entry.source {
+            var s = JSONObjectBuilder()
+            s.add("title", origin.title)
+            s.add("url", origin.url)
+            e.add("source", s.value)
+        }
         o.add("entry", e.value)
         o.add("matches", .array(matches.map { m in
             var j = JSONObjectBuilder()

@@ -13,9 +13,18 @@ public struct Alert: Sendable, Equatable {
         public var title: String?
         public var link: String?
         public var published: Timestamp?
-        public init(id: String, title: String?, link: String?, published: Timestamp?) {
-            self.id = id; self.title = title; self.link = link; self.published = published
+        /// The outlet an aggregator took the story from (the entry's `source`), when it names one.
+        public var source: SourceRef?
+        public init(id: String, title: String?, link: String?, published: Timestamp?, source: SourceRef? = nil) {
+            self.id = id; self.title = title; self.link = link; self.published = published; self.source = source
         }
+    }
+
+    /// Who first published a story a feed republished: Google News names the paper here.
+    public struct SourceRef: Sendable, Equatable {
+        public var title: String?
+        public var url: String?
+        public init(title: String?, url: String?) { self.title = title; self.url = url }
     }
 
     public struct EntitySummary: Sendable, Equatable {

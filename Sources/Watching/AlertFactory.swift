@@ -35,8 +35,13 @@ public struct AlertFactory: Sendable {
         let entities = summarizeEntities(text, hits: hits)
         let feed = Alert.FeedRef(title: source.feedTitle, url: source.feedURL)
         let title = text.title.count > maxTitleCharacters ? text.title.prefix(maxTitleCharacters - 1) + "…" : text.title
+        let origin = source.entry.source
+        let originURL = origin?.href ?? origin?.link
+        let originTitle = text.source.count > maxTitleCharacters ? text.source.prefix(maxTitleCharacters - 1) + "…" : text.source
         let entry = Alert.EntryRef(id: source.entryKey, title: title.isEmpty ? nil : title,
-                                   link: source.entry.link, published: source.entry.date)
+                                   link: source.entry.link, published: source.entry.date,
+                                   source: originTitle.isEmpty && originURL == nil ? nil
+                                       : Alert.SourceRef(title: originTitle.isEmpty ? nil : originTitle, url: originURL))
         var alerts = hits.map { hit in
             Alert(id: Alert.makeID(feedURL: source.feedURL, entryKey: source.entryKey, watchOrRule: hit.watch.name, isRule: false),
                   time: now, watch: hit.watch.name, rule: nil, type: hit.watch.kind.rawValue, severity: hit.watch.severity,

@@ -4,8 +4,12 @@ public struct EntryText: Sendable, Equatable {
     public var title: String
     public var summary: String
     public var content: String
+    /// The name of the outlet an aggregator took the entry from (its `source`), on one line.
+    /// Shown with the alert, never matched: "Reuters" in a Google News item is not a mention.
+    public var source: String
 
-    public init(title: String = "", summary: String = "", content: String = "") {
+    public init(title: String = "", summary: String = "", content: String = "", source: String = "") {
+        self.source = source
         self.title = title
         self.summary = summary
         self.content = content
@@ -36,6 +40,6 @@ extension EntryText {
         guard let fields else { return self }
         return EntryText(title: fields.contains(.title) ? title : "",
                          summary: fields.contains(.summary) ? summary : "",
-                         content: fields.contains(.content) ? content : "")
+                         content: fields.contains(.content) ? content : "", source: source)
     }
 }

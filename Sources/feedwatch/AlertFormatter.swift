@@ -21,7 +21,10 @@ struct AlertFormatter {
         }
         var lines = [header]
         let feedTitle = clean(feed["title"]).isEmpty ? clean(feed["url"]) : clean(feed["title"])
-        lines.append("  " + TerminalText.style(feedTitle, .cyan, color: color) + ": " + clean(entry["title"]))
+        // A republished story names its outlet: "Google News via Reuters: …".
+        let origin = clean((entry["source"] as? [String: Any])?["title"])
+        let via = origin.isEmpty ? "" : TerminalText.style(" via " + origin, .dim, color: color)
+        lines.append("  " + TerminalText.style(feedTitle, .cyan, color: color) + via + ": " + clean(entry["title"]))
         var shown = Set<String>()
         for match in (object["matches"] as? [[String: Any]] ?? []).prefix(3) {
             let snippet = clean(match["snippet"])

@@ -12,6 +12,7 @@ extension EntryText {
                 : HTMLText.normalizedPlainText(construct.value)
         }
         let content = entry.content.first { $0.isMarkup } ?? entry.content.first
-        self.init(title: plain(entry.title).collapsedWhitespace, summary: plain(entry.summary), content: plain(content))
+        self.init(title: plain(entry.title).collapsedWhitespace, summary: plain(entry.summary), content: plain(content),
+                  source: plain(entry.source?.title).collapsedWhitespace)
     }
 }

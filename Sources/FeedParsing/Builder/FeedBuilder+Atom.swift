@@ -5,8 +5,10 @@ import FeedModel
 extension FeedBuilder {
     mutating func startAtom(_ name: XMLName, attributes: [XMLAttribute]) {
         switch name.qualified {
-        case "atom:entry":
+        case "atom:entry" where sourceFrame == nil:
             beginEntry()
+        case "atom:source" where hasEntry:
+            beginSource()
         case "atom:title":
             beginAtomText(.title, attributes)
         case "atom:subtitle", "atom:tagline":
@@ -55,7 +57,7 @@ extension FeedBuilder {
         case "atom:logo":
             beginCapture(.logo)
         default:
-            // Anything else (atom:source, extensions we do not read) keeps its children to itself.
+            // Anything else (extensions we do not read) keeps its children to itself.
             if depth > 1 { skipDepth = depth }
         }
     }

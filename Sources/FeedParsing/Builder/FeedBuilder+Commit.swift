@@ -44,6 +44,10 @@ extension FeedBuilder {
             guard !value.isEmpty else { return }
             let author = Person(rssAuthor: value)
             if hasEntry { entry!.authors.append(author) } else { result.feed.authors.append(author) }
+        case .dcContributor:
+            guard !value.isEmpty else { return }
+            let person = Person(rssAuthor: value)
+            if hasEntry { entry!.contributors.append(person) } else { result.feed.contributors.append(person) }
         case .personName:
             personValue.name = value.isEmpty ? nil : value
         case .personEmail:
@@ -79,6 +83,13 @@ extension FeedBuilder {
             result.feed.image!.href = URLResolver.resolve(value, against: capture.base)
         case .comments:
             break
+        case .sourceTitle:
+            // RSS 2.0 `<source url="…">Outlet</source>`: the feed the item first appeared in.
+            guard hasEntry else { return }
+            var source = FeedInfo()
+            if !value.isEmpty { source.title = TextConstruct(language: capture.lang, base: capture.base, value: value) }
+            if let url = capture.attributes["url"], !url.isEmpty { source.href = URLResolver.resolve(url, against: capture.base) }
+            if source.title != nil || source.href != nil { entry!.source = source }
         }
     }
 
@@ -88,6 +99,8 @@ extension FeedBuilder {
         switch name.qualified {
         case "item", "atom:entry":
             finishEntry()
+        case "atom:source" where sourceFrame?.depth == depth:
+            finishSource()
         case "image":
             inImage = false
         case "atom:author", "atom:contributor":
@@ -97,7 +110,8 @@ extension FeedBuilder {
             switch target {
             case .feedAuthor: result.feed.authors.append(personValue)
             case .entryAuthor: entry?.authors.append(personValue)
-            case .entryContributor, .feedContributor: break
+            case .entryContributor: entry?.contributors.append(personValue)
+            case .feedContributor: result.feed.contributors.append(personValue)
             }
         default:
             break

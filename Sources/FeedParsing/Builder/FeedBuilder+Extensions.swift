@@ -11,6 +11,8 @@ extension FeedBuilder {
             beginCapture(.content, type: "text/html")
         case "dc:creator", "dc:author":
             beginCapture(.dcCreator)
+        case "dc:contributor":
+            beginCapture(.dcContributor)
         case "dc:title":
             beginCapture(inImage ? .imageTitle : .title)
         case "dc:description":

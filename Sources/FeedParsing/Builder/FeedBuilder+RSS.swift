@@ -52,6 +52,8 @@ extension FeedBuilder {
             beginCapture(.rights)
         case "comments":
             beginCapture(.comments)
+        case "source" where hasEntry:
+            beginCapture(.sourceTitle, attributes: attributes)
         case "enclosure":
             if let url = attributes["url"], hasEntry {
                 let href = URLResolver.resolve(url, against: currentBase)

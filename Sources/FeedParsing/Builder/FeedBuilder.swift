@@ -15,8 +15,18 @@ struct FeedBuilder {
     var person: PersonTarget?
     var personValue = Person()
     var inImage = false
-    /// Depth of an element whose whole subtree is ignored (Atom `source`, unknown containers in entries).
+    /// Depth of an element whose whole subtree is ignored (unknown containers in entries).
     var skipDepth: Int?
+    /// Inside an entry's Atom `source`: its depth, and the entry and feed set aside meanwhile.
+    /// The source's children are read as the feed's (it is a feed's metadata) into a fresh
+    /// FeedInfo, which becomes the entry's `source` when the element ends.
+    var sourceFrame: SourceFrame?
+
+    struct SourceFrame {
+        let depth: Int
+        var entry: Entry
+        var feed: FeedInfo
+    }
     var capture: Capture?
     /// `capture`'s depth (-1 when none) and whether it keeps markup, mirrored as plain values:
     /// every end tag and text run reads them, and reading them through the optional copied the
@@ -95,8 +105,9 @@ struct FeedBuilder {
     enum Field {
         case title, mediaTitle, subtitle, rights, summary, content, info, entrySubtitle, id, link, linkText
         case published, updated, created
-        case rssAuthor, dcCreator, personName, personEmail, personURI
+        case rssAuthor, dcCreator, dcContributor, personName, personEmail, personURI
         case category, commaTags, keywords, language, generator, imageURL, imageTitle, imageLink, logo, comments
+        case sourceTitle
     }
 
     var depth: Int { stack.count }
@@ -273,7 +284,31 @@ struct FeedBuilder {
         }
     }
 
+    /// An entry's Atom `source` begins: what follows is read as a feed's metadata.
+    mutating func beginSource() {
+        guard hasEntry, sourceFrame == nil else { return }
+        var frame = SourceFrame(depth: depth, entry: Entry(), feed: FeedInfo())
+        swap(&frame.entry, &entry!)
+        swap(&frame.feed, &result.feed)
+        entry = nil
+        sourceFrame = frame
+    }
+
+    /// The `source` ends (or the document does, inside it): the entry and the feed come back,
+    /// the entry with its source.
+    mutating func finishSource() {
+        guard var frame = sourceFrame else { return }
+        sourceFrame = nil
+        swap(&frame.feed, &result.feed)
+        var source = frame.feed
+        if source.link == nil { source.link = source.links.first { $0.rel == "alternate" }?.href }
+        entry = Entry()
+        swap(&entry!, &frame.entry)
+        entry!.source = source
+    }
+
     mutating func finish() -> ParsedFeed {
+        finishSource()
         if hasEntry { finishEntry() }
         if result.feed.link == nil {
             result.feed.link = result.feed.links.first { $0.rel == "alternate" }?.href
