@@ -153,20 +153,50 @@ public struct Schedule: Sendable {
     /// once that is longer than two typical gaps (a burst of posts does not keep a feed that has
     /// gone quiet polled at the minimum); never longer than a gap made it.
     func interval(for feed: FeedConfig, now: Timestamp) -> Int {
-        let interval = unshortenedInterval(for: feed, now: now)
-        return shortened[feed.url].map { min(interval, $0) } ?? interval
+        explainedInterval(for: feed, now: now).seconds
     }
 
-    private func unshortenedInterval(for feed: FeedConfig, now: Timestamp) -> Int {
-        var interval = feed.interval ?? defaultInterval
-        if let bounds = adaptive, var rhythm = learned[feed.url] {
-            if let date = newest[feed.url] {
-                let silence = Int(clamping: max(0, now.secondsSince1970 - date.secondsSince1970))
-                if silence > 2 * rhythm { rhythm = silence / 2 }
+    /// Why a feed is polled as often as it is: `status` says so, since a feed polled every
+    /// minute, or every six hours, otherwise looks like a bug.
+    public enum IntervalReason: String, Sendable {
+        /// Its `interval`, or the config's.
+        case configured
+        /// Adaptive polling: half the typical gap between its posts.
+        case learned
+        /// Adaptive polling: half its silence, which has lasted more than two typical gaps.
+        case quiet
+        /// Halved after a possible gap (every entry new), until calm fetches double it back.
+        case shortened
+
+        public var description: String {
+            switch self {
+            case .configured: return "as configured"
+            case .learned: return "learned from its posts"
+            case .quiet: return "quiet lately"
+            case .shortened: return "shortened after a possible gap"
             }
-            interval = min(bounds.maximum, max(bounds.minimum, rhythm))
         }
-        return interval
+    }
+
+    /// The interval a configured feed is polled at now, and why; nil for a feed not in the schedule.
+    public func pollingInterval(for url: String, now: Timestamp) -> (seconds: Int, reason: IntervalReason)? {
+        entries[url].map { explainedInterval(for: $0.feed, now: now) }
+    }
+
+    private func explainedInterval(for feed: FeedConfig, now: Timestamp) -> (seconds: Int, reason: IntervalReason) {
+        let own = unshortenedInterval(for: feed, now: now)
+        if let short = shortened[feed.url], short < own.seconds { return (short, .shortened) }
+        return own
+    }
+
+    private func unshortenedInterval(for feed: FeedConfig, now: Timestamp) -> (seconds: Int, reason: IntervalReason) {
+        guard let bounds = adaptive, var rhythm = learned[feed.url] else { return (feed.interval ?? defaultInterval, .configured) }
+        var reason = IntervalReason.learned
+        if let date = newest[feed.url] {
+            let silence = Int(clamping: max(0, now.secondsSince1970 - date.secondsSince1970))
+            if silence > 2 * rhythm { rhythm = silence / 2; reason = .quiet }
+        }
+        return (min(bounds.maximum, max(bounds.minimum, rhythm)), reason)
     }
 
     /// After a possible gap the interval was halved; three calm fetches in a row (at most a
@@ -186,7 +216,7 @@ public struct Schedule: Sendable {
         guard calm[result.feedURL]! >= 3 else { return }
         calm[result.feedURL] = nil
         let relaxed = short * 2
-        shortened[result.feedURL] = relaxed >= unshortenedInterval(for: feed, now: now) ? nil : relaxed
+        shortened[result.feedURL] = relaxed >= unshortenedInterval(for: feed, now: now).seconds ? nil : relaxed
     }
 
     /// Sets the next due time of each polled feed from how its poll went.

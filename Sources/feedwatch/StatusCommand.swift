@@ -32,8 +32,12 @@ struct StatusCommand: AsyncParsableCommand {
             let store = try StateStore(path: config.state)
             let known = Dictionary(uniqueKeysWithValues: try store.feeds().map { ($0.url, $0) })
             let pending = try store.pendingCount()
-            // The rests the daemon restores on start (Schedule): from the configured, enabled feeds only.
-            let rests = Schedule.restingHosts(config.activeFeeds, stored: try store.scheduleRecords(), now: .now)
+            // The schedule the daemon restores on start: its host rests (from the configured, enabled
+            // feeds only) and each feed's interval, with the reason for it.
+            let records = try store.scheduleRecords()
+            let rests = Schedule.restingHosts(config.activeFeeds, stored: records, now: .now)
+            let schedule = Schedule(feeds: config.activeFeeds, defaultInterval: config.interval, now: .now,
+                                    stored: records, adaptive: config.adaptive)
             for feed in config.feeds {
                 var state = known[feed.url]
                 // A feed whose host asked us to wait (429/503 on any of its feeds) is polled when the rest ends.
@@ -44,12 +48,14 @@ struct StatusCommand: AsyncParsableCommand {
                 } else {
                     state?.hostRests = false // a rest that is over, or never was
                 }
+                let interval = schedule.pollingInterval(for: feed.url, now: .now)
                 if json {
-                    var object = Self.json(feed.url, state, enabled: feed.enabled)
+                    var object = Self.json(feed.url, state, enabled: feed.enabled, interval: interval)
                     if !feed.enabled, case let .object(pairs) = object { object = .object(pairs + [("enabled", .bool(false))]) }
                     print(object.serialized())
                 } else {
-                    print(Self.line(feed.url, state, enabled: feed.enabled) + (feed.enabled ? "" : "\tDISABLED in config (enabled: false)"))
+                    print(Self.line(feed.url, state, enabled: feed.enabled, interval: interval)
+                          + (feed.enabled ? "" : "\tDISABLED in config (enabled: false)"))
                 }
             }
             if pending > 0, !json { print("\(pending) alerts wait in the outbox (the alert log was not writable)") }
@@ -61,7 +67,8 @@ struct StatusCommand: AsyncParsableCommand {
     /// A feed disabled in the config shows no next poll: the stored due time is from before it
     /// was disabled, and the daemon will not poll it then.
     /// Passwords written in URLs are shown as `****` (URLCredentials), in errors that quote the URL too.
-    static func line(_ url: String, _ state: FeedState?, enabled: Bool = true) -> String {
+    static func line(_ url: String, _ state: FeedState?, enabled: Bool = true,
+                     interval: (seconds: Int, reason: Schedule.IntervalReason)? = nil) -> String {
         let shown = URLCredentials.redacted(url)
         guard let state else { return "\(TerminalText.clean(shown))\tnever polled" }
         var parts = [TerminalText.clean(shown)]
@@ -76,12 +83,17 @@ struct StatusCommand: AsyncParsableCommand {
         parts.append("\(state.entriesSeen) entries seen")
         if let next = state.nextDue, state.disabled == nil, enabled {
             parts.append("next poll \(next.rfc3339)" + (state.hostRests ? " (the server asked us to wait)" : ""))
+            if let interval {
+                parts.append("every \(Duration.format(seconds: interval.seconds))"
+                             + (interval.reason == .configured ? "" : " (\(interval.reason.description))"))
+            }
         }
         if let moved = state.movedTo { parts.append("moved to \(TerminalText.clean(URLCredentials.redacted(moved)))") }
         return parts.joined(separator: "\t")
     }
 
-    static func json(_ url: String, _ state: FeedState?, enabled: Bool = true) -> JSONValue {
+    static func json(_ url: String, _ state: FeedState?, enabled: Bool = true,
+                     interval: (seconds: Int, reason: Schedule.IntervalReason)? = nil) -> JSONValue {
         var o = JSONObjectBuilder()
         o.add("url", URLCredentials.redacted(url))
         guard let state else {
@@ -99,6 +111,10 @@ struct StatusCommand: AsyncParsableCommand {
         o.add("last_error", state.lastError.map { URLCredentials.redacted($0, quoting: url) })
         o.add("next_poll", state.disabled == nil && enabled ? state.nextDue?.rfc3339 : nil)
         if state.hostRests, state.disabled == nil, enabled { o.add("host_rests", true) }
+        if let interval, state.disabled == nil, enabled {
+            o.add("interval_seconds", interval.seconds)
+            o.add("interval_reason", interval.reason.rawValue)
+        }
         o.add("moved_to", state.movedTo.map(URLCredentials.redacted))
         o.add("disabled", state.disabled.map { URLCredentials.redacted($0, quoting: url) })
         return o.value

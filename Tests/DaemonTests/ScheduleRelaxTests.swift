@@ -99,4 +99,24 @@ extension ScheduleTests {
         // A feed no longer configured rests nobody.
         #expect(Schedule.restingHosts([feeds[2]], stored: stored, now: at(1010)).isEmpty)
     }
+
+    @Test func statusCanSayWhyAFeedIsPolledAsOftenAsItIs() {
+        let adaptive = AdaptiveInterval(minimum: 300, maximum: 21_600)
+        let feeds = [FeedConfig(url: "http://a/plain", interval: 1200), FeedConfig(url: "http://a/busy")]
+        var schedule = Schedule(feeds: feeds, defaultInterval: 900, now: t0)
+        #expect(schedule.pollingInterval(for: "http://a/plain", now: t0)! == (1200, .configured))
+        #expect(schedule.pollingInterval(for: "http://a/unknown", now: t0) == nil)
+        var gap = PollResult(feedURL: "http://a/plain", status: .updated(entries: 20, newEntries: 20))
+        gap.possibleGap = true
+        schedule.reschedule([gap], now: t0)
+        #expect(schedule.pollingInterval(for: "http://a/plain", now: t0)! == (600, .shortened))
+        schedule.adaptive = adaptive
+        var posts = PollResult(feedURL: "http://a/busy", status: .updated(entries: 20, newEntries: 1))
+        posts.medianEntryGap = 3600
+        posts.newestEntryDate = t0
+        schedule.reschedule([posts], now: t0)
+        #expect(schedule.pollingInterval(for: "http://a/busy", now: at(60))! == (1800, .learned))
+        #expect(schedule.pollingInterval(for: "http://a/busy", now: at(7200))! == (3600, .quiet), "silent two hours")
+        #expect(Schedule.IntervalReason.shortened.description == "shortened after a possible gap")
+    }
 }

@@ -56,8 +56,10 @@ struct RestartPolitenessEndToEndTests {
         #expect(after.first?["next_poll"] as? String == nextPoll, "the stored wait is kept as it was")
         #expect(after.last?["next_poll"] as? String == nextPoll, "the sibling is polled when its host's rest ends")
         #expect(after.last?["host_rests"] as? Bool == true)
+        #expect(after.last?["interval_seconds"] as? Int == 2)
+        #expect(after.last?["interval_reason"] as? String == "configured")
         let text = try ProcessRunner.run(TestPaths.feedwatchBinary, ["status", "--config", config.path]).stdout
-        #expect(text.contains("next poll \(nextPoll) (the server asked us to wait)"), "\(text)")
+        #expect(text.contains("next poll \(nextPoll) (the server asked us to wait)\tevery 2s"), "\(text)")
     }
 
     /// SIGTERM in the middle of a cycle: the polls that finished keep what the server told them
