@@ -30,6 +30,24 @@ struct CommandLineEndToEndTests {
         #expect(result.stdout.contains("2 feeds, 8 watches and 1 rules"))
     }
 
+    @Test func checkWarnsAboutPollingSomeoneElsesServerEverySecondsButAcceptsIt() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        let lists = TestPaths.packageRoot.appendingPathComponent("config/watchlists.d").path
+        try """
+            watchlists: \(lists)
+            feeds:
+              - url: https://news.example/rss
+                interval: 15s
+              - url: http://127.0.0.1:8080/rss
+                interval: 1s
+            """.write(to: directory.appendingPathComponent("f.yaml"), atomically: true, encoding: .utf8)
+        let result = try feedwatch(["check", "--config", directory.appendingPathComponent("f.yaml").path])
+        #expect(result.status == 0, "a warning, not an error: \(result.stderr)")
+        #expect(result.stdout.contains("warning: https://news.example/rss: interval: 15s is more than once a minute"), "\(result.stdout)")
+        #expect(!result.stdout.contains("127.0.0.1"), "one's own server is nobody's business")
+        #expect(!(try feedwatch(["check", "--config", TestPaths.packageRoot.appendingPathComponent("config/demo.yaml").path]).stdout.contains("warning")))
+    }
+
     @Test func checkNamesFileLineAndColumnOfABadWatchList() throws {
         let directory = try TestPaths.temporaryDirectory()
         let lists = directory.appendingPathComponent("lists")

@@ -31,6 +31,7 @@ struct PollLoopService: Service {
         var alertsToday = 0
         var alertsDay: Int64 = 0
         log(.notice, "started: \(config.activeFeeds.count) feeds\(FeedwatchDaemon.disabledNote(config)), \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
+        for warning in config.politenessWarnings { log(.warning, warning) }
         // SIGHUP and SIGTERM handlers exist before systemd hears READY=1 (FeedwatchDaemon),
         // and before the CLI can find our PID to send SIGHUP.
         await runtime.ledger.advertise()
@@ -78,6 +79,7 @@ struct PollLoopService: Service {
                     schedule.update(feeds: config.activeFeeds, defaultInterval: config.interval, now: .now)
                     schedule.adaptive = config.adaptive
                     log(.notice, "reloaded: \(config.activeFeeds.count) feeds\(FeedwatchDaemon.disabledNote(config)), \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
+                    for warning in config.politenessWarnings { log(.warning, warning) }
                 } catch {
                     log(.error, "reload failed, keeping the previous configuration: \(error)")
                 }

@@ -1,0 +1,31 @@
+import Foundation
+
+extension Config {
+    /// Polling faster than once a minute is allowed (a local test server, one's own site) but
+    /// rarely meant: most servers answer it with 429s or a ban, and the ban costs every feed on
+    /// that host. `check` prints these and the daemon logs them at start; nothing is refused.
+    /// Files and loopback hosts are the user's own and never warned about.
+    public var politenessWarnings: [String] {
+        let floor = 60
+        var out: [String] = []
+        let remote = activeFeeds.filter { !$0.isFile && !Self.isLoopback($0.url) }
+        let usingDefault = remote.filter { $0.interval == nil }
+        if interval < floor, !usingDefault.isEmpty {
+            out.append("interval: \(Duration.format(seconds: interval)) polls \(usingDefault.count) feed\(usingDefault.count == 1 ? "" : "s") more than once a minute; servers often answer that with 429 or a ban (for every feed on the host)")
+        }
+        for feed in remote {
+            if let own = feed.interval, own < floor {
+                out.append("\(URLCredentials.redacted(feed.url)): interval: \(Duration.format(seconds: own)) is more than once a minute; servers often answer that with 429 or a ban (for every feed on the host)")
+            }
+        }
+        if let adaptive, adaptive.minimum < floor, !remote.isEmpty {
+            out.append("adaptive: min: \(Duration.format(seconds: adaptive.minimum)) lets busy feeds be polled more than once a minute")
+        }
+        return out
+    }
+
+    static func isLoopback(_ url: String) -> Bool {
+        guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+        return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]" || host.hasSuffix(".localhost")
+    }
+}
