@@ -16,8 +16,9 @@ import Store
 public struct Schedule: Sendable {
     private var entries: [String: (feed: FeedConfig, next: Timestamp)] = [:]
     private var defaultInterval: Int
-    /// Intervals shortened after a possible gap.
+    /// Intervals shortened after a possible gap, and the configured interval each was cut from.
     private var shortened: [String: Int] = [:]
+    private var shortenedFrom: [String: Int] = [:]
     /// Fetches in a row, since the last change of `shortened`, that brought at most a quarter of
     /// the feed as new entries: at three, the shortened interval doubles back (not stored).
     private var calm: [String: Int] = [:]
@@ -51,7 +52,13 @@ public struct Schedule: Sendable {
         self.adaptive = adaptive
         for feed in feeds {
             let record = stored[feed.url]
-            if let interval = record?.shortenedInterval { shortened[feed.url] = interval }
+            // Kept unless the config changed the feed's interval while we were stopped (a
+            // record from before schema 5 does not say what it was cut from: kept).
+            let configured = feed.interval ?? defaultInterval
+            if let interval = record?.shortenedInterval, (record?.shortenedFrom ?? configured) == configured {
+                shortened[feed.url] = interval
+                shortenedFrom[feed.url] = configured
+            }
             if let interval = record?.learnedInterval { learned[feed.url] = interval }
             if let date = record?.newestEntry { newest[feed.url] = date }
             if let address = record?.movedTo { moved[feed.url] = address }
@@ -102,6 +109,7 @@ public struct Schedule: Sendable {
             // A new interval is the user's choice: it replaces the one a gap shortened.
             if interval != old.feed.interval ?? oldDefault {
                 shortened[feed.url] = nil
+                shortenedFrom[feed.url] = nil
                 calm[feed.url] = nil
             }
             if interval < old.feed.interval ?? oldDefault {
@@ -117,7 +125,14 @@ public struct Schedule: Sendable {
             next[feed.url] = (feed, due)
         }
         entries = next
+        // A feed removed now and added back later starts afresh.
         waits = waits.filter { next[$0.key] != nil }
+        shortened = shortened.filter { next[$0.key] != nil }
+        shortenedFrom = shortenedFrom.filter { next[$0.key] != nil }
+        calm = calm.filter { next[$0.key] != nil }
+        learned = learned.filter { next[$0.key] != nil }
+        newest = newest.filter { next[$0.key] != nil }
+        moved = moved.filter { next[$0.key] != nil }
     }
 
     /// Every feed's next due time.
@@ -130,6 +145,7 @@ public struct Schedule: Sendable {
             let wait = waits[url]
             out[url] = ScheduleRecord(next: entry.next, waitUntil: wait?.until, hostRests: wait?.hostRests ?? false,
                                       learnedInterval: learned[url], shortenedInterval: shortened[url],
+                                      shortenedFrom: shortened[url] == nil ? nil : shortenedFrom[url],
                                       newestEntry: newest[url])
         }
         return out
@@ -141,7 +157,7 @@ public struct Schedule: Sendable {
 
     /// When a feed may be polled: its own due time, or the end of its host's rest if later.
     private func effectiveDue(_ entry: (feed: FeedConfig, next: Timestamp)) -> Timestamp {
-        guard let rest = host(of: entry.feed.url).flatMap({ hostRestUntil[$0] }) else { return entry.next }
+        guard !hostRestUntil.isEmpty, let rest = host(of: entry.feed.url).flatMap({ hostRestUntil[$0] }) else { return entry.next }
         return max(entry.next, rest)
     }
 
@@ -200,7 +216,7 @@ public struct Schedule: Sendable {
     }
 
     /// After a possible gap the interval was halved; three calm fetches in a row (at most a
-    /// quarter of the feed new, or a 304) show the feed turns over slowly enough to double it
+    /// quarter of the feed new, a 304, or old posts under new ids) show the feed turns over slowly enough to double it
     /// back, until it is the feed's own again. A quarter, so that doubling leaves room: the
     /// next fetch should find about half new, not all. One more gap halves it again.
     private mutating func relaxShortened(_ result: PollResult, feed: FeedConfig, now: Timestamp) {
@@ -208,7 +224,9 @@ public struct Schedule: Sendable {
         let isCalm: Bool
         switch result.status {
         case .notModified: isCalm = true
-        case let .updated(entries, newEntries): isCalm = !result.possibleGap && newEntries * 4 <= entries
+        // A feed that re-keys old posts shows every entry as new on every fetch: that is no
+        // turnover, and must not pin it at the shortened interval for good.
+        case let .updated(entries, newEntries): isCalm = result.rekeyed || (!result.possibleGap && newEntries * 4 <= entries)
         default: return
         }
         guard isCalm else { calm[result.feedURL] = nil; return }
@@ -221,6 +239,7 @@ public struct Schedule: Sendable {
 
     /// Sets the next due time of each polled feed from how its poll went.
     public mutating func reschedule(_ results: [PollResult], now: Timestamp) {
+        hostRestUntil = hostRestUntil.filter { $0.value > now } // rests that have ended
         for result in results {
             guard let entry = entries[result.feedURL] else { continue }
             if let gap = result.medianEntryGap { learned[result.feedURL] = max(1, gap / 2) }
@@ -234,6 +253,7 @@ public struct Schedule: Sendable {
             case .updated, .notModified:
                 if result.possibleGap {
                     let halved = max(Self.minimumInterval, interval / 2)
+                    if shortened[result.feedURL] == nil { shortenedFrom[result.feedURL] = entry.feed.interval ?? defaultInterval }
                     shortened[result.feedURL] = halved
                     calm[result.feedURL] = nil
                     delay = Self.jittered(halved, by: 0.1)

@@ -17,6 +17,9 @@ public struct ScheduleRecord: Sendable, Equatable {
     public var learnedInterval: Int?
     /// The interval a possible gap shortened the feed's polling to (seconds).
     public var shortenedInterval: Int?
+    /// The configured interval in force when it was shortened: if the config now says
+    /// otherwise, the user's new interval replaces the shortened one.
+    public var shortenedFrom: Int?
     /// The newest entry date the feed's full fetches have shown (adaptive polling: silence).
     /// Stored by the ledger with each fetch; `setScheduleRecords` reads it back but never writes it.
     public var newestEntry: Timestamp?
@@ -25,13 +28,14 @@ public struct ScheduleRecord: Sendable, Equatable {
     public var movedTo: String?
 
     public init(next: Timestamp, waitUntil: Timestamp? = nil, hostRests: Bool = false,
-                learnedInterval: Int? = nil, shortenedInterval: Int? = nil, newestEntry: Timestamp? = nil,
-                movedTo: String? = nil) {
+                learnedInterval: Int? = nil, shortenedInterval: Int? = nil, shortenedFrom: Int? = nil,
+                newestEntry: Timestamp? = nil, movedTo: String? = nil) {
         self.next = next
         self.waitUntil = waitUntil
         self.hostRests = hostRests
         self.learnedInterval = learnedInterval
         self.shortenedInterval = shortenedInterval
+        self.shortenedFrom = shortenedFrom
         self.newestEntry = newestEntry
         self.movedTo = movedTo
     }

@@ -69,6 +69,11 @@ enum Schema {
         ALTER TABLE feeds ADD COLUMN shortened_interval INTEGER;
         ALTER TABLE feeds ADD COLUMN newest_entry INTEGER;
         """,
+        // 5: the configured interval a gap's shortened interval was cut from: a config changed
+        // while the daemon was stopped replaces the shortened interval, as a reload does.
+        """
+        ALTER TABLE feeds ADD COLUMN shortened_from INTEGER;
+        """,
     ]
 
     static var version: Int { migrations.count }

@@ -201,7 +201,8 @@ public final class StateStore {
     /// What the scheduler stored about each feed (ScheduleRecord).
     public func scheduleRecords() throws(StoreError) -> [String: ScheduleRecord] {
         let s = try database.prepare("""
-            SELECT url, next_due, wait_until, host_rests, learned_interval, shortened_interval, newest_entry, moved_to
+            SELECT url, next_due, wait_until, host_rests, learned_interval, shortened_interval, newest_entry, moved_to,
+                shortened_from
             FROM feeds WHERE next_due IS NOT NULL
             """)
         defer { s.finish() }
@@ -214,6 +215,7 @@ public final class StateStore {
                 hostRests: s.int(3) != 0,
                 learnedInterval: s.isNull(4) ? nil : Int(s.int(4)),
                 shortenedInterval: s.isNull(5) ? nil : Int(s.int(5)),
+                shortenedFrom: s.isNull(8) ? nil : Int(s.int(8)),
                 newestEntry: s.isNull(6) ? nil : Timestamp(secondsSince1970: s.int(6)),
                 movedTo: s.string(7))
         }
@@ -223,15 +225,15 @@ public final class StateStore {
     public func setScheduleRecords(_ records: [String: ScheduleRecord]) throws(StoreError) {
         try database.transaction { () throws(StoreError) in
             let s = try database.prepare("""
-                INSERT INTO feeds (url, next_due, wait_until, host_rests, learned_interval, shortened_interval)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                INSERT INTO feeds (url, next_due, wait_until, host_rests, learned_interval, shortened_interval, shortened_from)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                 ON CONFLICT(url) DO UPDATE SET next_due = ?2, wait_until = ?3, host_rests = ?4,
-                    learned_interval = ?5, shortened_interval = ?6
+                    learned_interval = ?5, shortened_interval = ?6, shortened_from = ?7
                 """)
             // `newest_entry` and `moved_to` are the ledger's, written with each fetch: read back, never written here.
             for (url, r) in records {
                 try s.run(url, r.next.secondsSince1970, r.waitUntil?.secondsSince1970, r.hostRests ? 1 : 0,
-                          r.learnedInterval, r.shortenedInterval)
+                          r.learnedInterval, r.shortenedInterval, r.shortenedFrom)
             }
         }
     }

@@ -18,12 +18,7 @@ extension Alert {
         e.add("title", entry.title)
         e.add("link", entry.link)
         e.add("published", entry.published?.rfc3339)
-        if let origin = entry.source {
-            var s = JSONObjectBuilder()
-            s.add("title", origin.title)
-            s.add("url", origin.url)
-            e.add("source", s.value)
-        }
+        if let origin = entry.source { e.add("source", origin.json) }
         o.add("entry", e.value)
         o.add("matches", .array(matches.map { m in
             var j = JSONObjectBuilder()
@@ -41,6 +36,16 @@ extension Alert {
             j.add("mentions", x.mentions)
             return j.value
         }))
+        return o.value
+    }
+}
+
+extension Alert.SourceRef {
+    /// `{"title": …, "url": …}`, in the alert's `entry` and in each of its `sources`.
+    public var json: JSONValue {
+        var o = JSONObjectBuilder()
+        o.add("title", title)
+        o.add("url", url)
         return o.value
     }
 }

@@ -12,6 +12,7 @@ extension Alert {
         var entryObject = JSONObjectBuilder()
         entryObject.add("id", entry.id)
         entryObject.add("link", entry.link)
+        if let origin = entry.source { entryObject.add("source", origin.json) }
         var o = JSONObjectBuilder()
         o.add("feed", feedObject.value)
         o.add("entry", entryObject.value)

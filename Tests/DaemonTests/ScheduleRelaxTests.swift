@@ -37,6 +37,7 @@ extension ScheduleTests {
         var failed = PollResult(feedURL: url, status: .failed("HTTP 500"))
         failed.errorCount = 1
         schedule.reschedule([failed], now: t0)
+        #expect(schedule.records[url]?.shortenedInterval == 2400, "a failure is not calm")
         schedule.reschedule([calm], now: t0)
         schedule.reschedule([calm], now: t0)
         #expect(schedule.records[url]?.shortenedInterval == nil)
@@ -118,5 +119,46 @@ extension ScheduleTests {
         #expect(schedule.pollingInterval(for: "http://a/busy", now: at(60))! == (1800, .learned))
         #expect(schedule.pollingInterval(for: "http://a/busy", now: at(7200))! == (3600, .quiet), "silent two hours")
         #expect(Schedule.IntervalReason.shortened.description == "shortened after a possible gap")
+    }
+
+    @Test func aFeedThatReKeysOldPostsIsCalmNotBusy() {
+        let url = "http://a/f"
+        let stored = [url: ScheduleRecord(next: t0, shortenedInterval: 60)]
+        var schedule = Schedule(feeds: [FeedConfig(url: url, interval: 3600)], defaultInterval: 900, now: t0, stored: stored)
+        var rekeyed = PollResult(feedURL: url, status: .updated(entries: 20, newEntries: 20))
+        rekeyed.rekeyed = true
+        for _ in 0..<3 { schedule.reschedule([rekeyed], now: t0) }
+        #expect(schedule.records[url]?.shortenedInterval == 120, "every entry 'new' every time, yet it relaxes")
+    }
+
+    @Test func aShortenedIntervalDoesNotOutliveAConfigChangeMadeWhileStopped() {
+        let url = "http://a/f"
+        var schedule = Schedule(feeds: [FeedConfig(url: url, interval: 1200)], defaultInterval: 900, now: t0)
+        var gap = PollResult(feedURL: url, status: .updated(entries: 20, newEntries: 20))
+        gap.possibleGap = true
+        schedule.reschedule([gap], now: t0)
+        let stored = schedule.records
+        #expect(stored[url]?.shortenedFrom == 1200)
+        let same = Schedule(feeds: [FeedConfig(url: url, interval: 1200)], defaultInterval: 900, now: t0, stored: stored)
+        #expect(same.pollingInterval(for: url, now: t0)! == (600, .shortened))
+        let changed = Schedule(feeds: [FeedConfig(url: url, interval: 86_400)], defaultInterval: 900, now: t0, stored: stored)
+        #expect(changed.pollingInterval(for: url, now: t0)! == (86_400, .configured))
+        #expect(changed.records[url]?.shortenedInterval == nil)
+        // A record from before schema 5 does not say: kept.
+        var old = stored
+        old[url]?.shortenedFrom = nil
+        #expect(Schedule(feeds: [FeedConfig(url: url, interval: 86_400)], defaultInterval: 900, now: t0, stored: old)
+                    .pollingInterval(for: url, now: t0)! == (600, .shortened))
+    }
+
+    @Test func aFeedRemovedAndAddedBackStartsAfresh() {
+        let url = "http://a/f"
+        var schedule = Schedule(feeds: [FeedConfig(url: url, interval: 3600)], defaultInterval: 900, now: t0)
+        var gap = PollResult(feedURL: url, status: .updated(entries: 20, newEntries: 20))
+        gap.possibleGap = true
+        schedule.reschedule([gap], now: t0)
+        schedule.update(feeds: [], defaultInterval: 900, now: t0)
+        schedule.update(feeds: [FeedConfig(url: url, interval: 3600)], defaultInterval: 900, now: t0)
+        #expect(schedule.pollingInterval(for: url, now: t0)! == (3600, .configured))
     }
 }

@@ -96,4 +96,13 @@ struct EntrySourceTests {
         #expect(rss.entries[0].contributors.map(\.email) == ["fc@x.example"])
         #expect(rss.entries[0].authors.map(\.name) == ["Writer"])
     }
+
+    @Test func aSourceInsideAnAuthorDoesNotCostTheAuthor() {
+        let feed = parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:a</id>
+            <author><name>A</name><source><author><name>B</name></author></source></author></entry></feed>
+            """)
+        #expect(feed.entries.map { $0.authors.map(\.name) } == [["A"]])
+        #expect(feed.entries.first?.source == nil)
+    }
 }

@@ -180,7 +180,7 @@ extension StateStoreTests {
         try store.record(fetched, now: now)
         let records = [
             "http://a/f": ScheduleRecord(next: Timestamp(secondsSince1970: 1_000), waitUntil: Timestamp(secondsSince1970: 2_000),
-                                         hostRests: true, learnedInterval: 3_600, shortenedInterval: 1_800,
+                                         hostRests: true, learnedInterval: 3_600, shortenedInterval: 1_800, shortenedFrom: 3_600,
                                          newestEntry: Timestamp(secondsSince1970: 900)),
             "http://b/f": ScheduleRecord(next: Timestamp(secondsSince1970: 5_000)),
         ]

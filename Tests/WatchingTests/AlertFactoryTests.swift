@@ -183,4 +183,16 @@ struct AlertFactoryBoundsTests {
         #expect(line.utf8.count == 2 + 20_000 * 6)
         #expect(line.hasPrefix("\"a\\\"b\\na\\\"b\\n"))
     }
+
+    @Test func theOutletGoesWithTheAlertAndWithEachMergedCopy() {
+        var source = AlertFactoryTests.source()
+        var origin = FeedInfo()
+        origin.href = "https://www.reuters.com"
+        source.entry.source = origin
+        let alert = AlertFactoryTests.factory().alerts(for: source, text: EntryText(title: AlertFactoryTests.title, source: "Reuters"), now: AlertFactoryTests.now)[0]
+        #expect(alert.entry.source == Alert.SourceRef(title: "Reuters", url: "https://www.reuters.com"))
+        #expect(alert.json.serialized().contains("\"source\":{\"title\":\"Reuters\",\"url\":\"https://www.reuters.com\"}"))
+        #expect(alert.sourceJSON.serialized().contains("\"source\":{\"title\":\"Reuters\""), "listed under `sources` too")
+        #expect(AlertFactoryTests.factory().alerts(for: AlertFactoryTests.source(), text: EntryText(title: AlertFactoryTests.title), now: AlertFactoryTests.now)[0].entry.source == nil)
+    }
 }

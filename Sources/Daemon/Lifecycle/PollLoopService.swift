@@ -78,6 +78,8 @@ struct PollLoopService: Service {
                     runtime = newRuntime
                     schedule.update(feeds: config.activeFeeds, defaultInterval: config.interval, now: .now)
                     schedule.adaptive = config.adaptive
+                    // Stored now: a stop before the next cycle must not bring back what the reload changed.
+                    do { try await runtime.ledger.setScheduleRecords(schedule.records) } catch { log(.error, "cannot store the schedule: \(error)") }
                     log(.notice, "reloaded: \(config.activeFeeds.count) feeds\(FeedwatchDaemon.disabledNote(config)), \(runtime.watchlists.watches.count) watches, \(runtime.watchlists.rules.count) rules")
                     for warning in config.politenessWarnings { log(.warning, warning) }
                 } catch {

@@ -177,6 +177,7 @@ public struct FeedPoller: Sendable {
             // Strictly older, and than a newest that lay in the past when it was seen: date-only
             // stamps or an entry dated a little ahead must not hide a real turnover.
             if let seen = state?.newestEntry, let oldest = dates.min(), oldest < min(seen, time) {
+                result.rekeyed = true
                 result.warning = (result.warning.map { $0 + "; " } ?? "")
                     + "all \(newKeys.count) entries have ids not seen before but some are dated no later than entries seen before: the feed changes its entry ids"
             } else {

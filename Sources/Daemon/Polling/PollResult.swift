@@ -9,8 +9,8 @@ public struct PollResult: Sendable, Equatable {
         case failed(String)
         /// Not polled: the server said the feed is gone (410).
         case disabled(String)
-        /// Cut short by shutdown (or Ctrl-C in `run --once`): nothing was recorded, not even a
-        /// failure, and the feed keeps its due time, so it is polled first at the next start.
+        /// Cut short by the daemon's graceful shutdown: nothing was recorded, not even a failure,
+        /// and the feed keeps its due time, so it is polled first at the next start.
         case cancelled
     }
 
@@ -29,6 +29,9 @@ public struct PollResult: Sendable, Equatable {
     public var throttled = false
     /// Every entry was new although the previous fetch succeeded: entries may have been missed.
     public var possibleGap = false
+    /// Every entry had a new id, but some are dated no later than entries seen before: the feed
+    /// gives old posts new ids. Not a gap, and no sign of fast turnover either.
+    public var rekeyed = false
     /// The server's answer stays fresh this long (Cache-Control/Expires, capped): not polled sooner.
     public var freshSeconds: Int?
     /// Median seconds between the feed's recent entries, for adaptive polling.

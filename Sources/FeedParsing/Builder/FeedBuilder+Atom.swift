@@ -7,7 +7,7 @@ extension FeedBuilder {
         switch name.qualified {
         case "atom:entry" where sourceFrame == nil:
             beginEntry()
-        case "atom:source" where hasEntry:
+        case "atom:source" where hasEntry && person == nil: // (inside an author it is skipped: the author stays whole)
             beginSource()
         case "atom:title":
             beginAtomText(.title, attributes)
