@@ -9,11 +9,17 @@ extension ScheduleTests {
         schedule.dueTimes[url]!.secondsSince1970 - at(s).secondsSince1970
     }
 
+    /// A fetch whose every entry was new: a possible gap.
+    func gap(_ url: String) -> PollResult {
+        var result = PollResult(feedURL: url, status: .updated(entries: 20, newEntries: 20))
+        result.possibleGap = true
+        return result
+    }
+
     @Test func aShortenedIntervalDoublesBackAfterThreeCalmFetchesUntilItIsTheFeedsOwn() {
         let url = "http://a/f"
         var schedule = Schedule(feeds: [FeedConfig(url: url, interval: 4800)], defaultInterval: 900, now: t0)
-        var gap = PollResult(feedURL: url, status: .updated(entries: 20, newEntries: 20))
-        gap.possibleGap = true
+        let gap = gap(url)
         schedule.reschedule([gap], now: t0)
         schedule.reschedule([gap], now: t0)
         #expect((1080...1320).contains(delay(schedule, url, from: 0)), "two gaps: a quarter of 4800")
@@ -46,8 +52,7 @@ extension ScheduleTests {
     @Test func aNewIntervalInTheConfigReplacesAShortenedOne() {
         let url = "http://a/f"
         var schedule = Schedule(feeds: [FeedConfig(url: url, interval: 1200)], defaultInterval: 900, now: t0)
-        var gap = PollResult(feedURL: url, status: .updated(entries: 20, newEntries: 20))
-        gap.possibleGap = true
+        let gap = gap(url)
         schedule.reschedule([gap], now: t0)
         schedule.update(feeds: [FeedConfig(url: url, interval: 3600)], defaultInterval: 900, now: t0)
         schedule.reschedule([PollResult(feedURL: url, status: .notModified)], now: t0)
@@ -107,8 +112,7 @@ extension ScheduleTests {
         var schedule = Schedule(feeds: feeds, defaultInterval: 900, now: t0)
         #expect(schedule.pollingInterval(for: "http://a/plain", now: t0)! == (1200, .configured))
         #expect(schedule.pollingInterval(for: "http://a/unknown", now: t0) == nil)
-        var gap = PollResult(feedURL: "http://a/plain", status: .updated(entries: 20, newEntries: 20))
-        gap.possibleGap = true
+        let gap = gap("http://a/plain")
         schedule.reschedule([gap], now: t0)
         #expect(schedule.pollingInterval(for: "http://a/plain", now: t0)! == (600, .shortened))
         schedule.adaptive = adaptive
@@ -134,8 +138,7 @@ extension ScheduleTests {
     @Test func aShortenedIntervalDoesNotOutliveAConfigChangeMadeWhileStopped() {
         let url = "http://a/f"
         var schedule = Schedule(feeds: [FeedConfig(url: url, interval: 1200)], defaultInterval: 900, now: t0)
-        var gap = PollResult(feedURL: url, status: .updated(entries: 20, newEntries: 20))
-        gap.possibleGap = true
+        let gap = gap(url)
         schedule.reschedule([gap], now: t0)
         let stored = schedule.records
         #expect(stored[url]?.shortenedFrom == 1200)
@@ -154,8 +157,7 @@ extension ScheduleTests {
     @Test func aFeedRemovedAndAddedBackStartsAfresh() {
         let url = "http://a/f"
         var schedule = Schedule(feeds: [FeedConfig(url: url, interval: 3600)], defaultInterval: 900, now: t0)
-        var gap = PollResult(feedURL: url, status: .updated(entries: 20, newEntries: 20))
-        gap.possibleGap = true
+        let gap = gap(url)
         schedule.reschedule([gap], now: t0)
         schedule.update(feeds: [], defaultInterval: 900, now: t0)
         schedule.update(feeds: [FeedConfig(url: url, interval: 3600)], defaultInterval: 900, now: t0)

@@ -5,32 +5,39 @@ import TestSupport
 /// A daemon restarted while a server has asked it to wait keeps waiting: the schedule's waits
 /// are stored (ScheduleRecord), not recomputed from the feed's interval.
 struct RestartPolitenessEndToEndTests {
-    @Test func aRestartDoesNotCutARetryAfterShort() async throws {
-        let server = try TestHTTPServer()
-        server.route("/busy.rss", { _ in .init(status: 429, headers: [("Retry-After", "3600")]) })
-        let world = try TestPaths.sampleBytes("world-news.rss.xml")
-        server.route("/sibling.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: world) })
-        let directory = try TestPaths.temporaryDirectory("feedwatch-restart")
+    /// A config polling `feeds` every two seconds: a restart that forgot a wait would fetch again at once.
+    func writeConfig(_ feeds: [String], named name: String) throws -> URL {
+        let directory = try TestPaths.temporaryDirectory(name)
         let config = directory.appendingPathComponent("feedwatch.yaml")
-        // An interval of two seconds: a restart that forgot the wait would fetch again at once.
         try """
             state: \(directory.path)/state.sqlite
             alert_log: \(directory.path)/alerts.jsonl
             interval: 2s
             watchlists: \(TestPaths.packageRoot.appendingPathComponent("config/watchlists.d").path)
             feeds:
-              - url: \(server.baseURL)/busy.rss
-              - url: \(server.baseURL)/sibling.rss
+            \(feeds.map { "  - url: \($0)" }.joined(separator: "\n"))
             """.write(to: config, atomically: true, encoding: .utf8)
+        return config
+    }
+
+    /// `status --json`, one object per configured feed, in config order.
+    func statuses(_ config: URL) throws -> [[String: Any]] {
+        let result = try ProcessRunner.run(TestPaths.feedwatchBinary, ["status", "--json", "--config", config.path])
+        return result.stdout.split(separator: "\n").map {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) ?? [:]
+        }
+    }
+
+    @Test func aRestartDoesNotCutARetryAfterShort() async throws {
+        let server = try TestHTTPServer()
+        server.route("/busy.rss", { _ in .init(status: 429, headers: [("Retry-After", "3600")]) })
+        let world = try TestPaths.sampleBytes("world-news.rss.xml")
+        server.route("/sibling.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: world) })
+        let config = try writeConfig([server.baseURL + "/busy.rss", server.baseURL + "/sibling.rss"], named: "feedwatch-restart")
 
         func daemon() throws -> DaemonProcess { try DaemonProcess(config: config.path) }
         /// The busy feed's status object, and its sibling's on the same host.
-        func statuses() throws -> [[String: Any]] {
-            let result = try ProcessRunner.run(TestPaths.feedwatchBinary, ["status", "--json", "--config", config.path])
-            return result.stdout.split(separator: "\n").map {
-                (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) ?? [:]
-            }
-        }
+        func statuses() throws -> [[String: Any]] { try self.statuses(config) }
         func status() throws -> [String: Any] { try statuses().first ?? [:] }
 
         let first = try daemon()
@@ -71,24 +78,9 @@ struct RestartPolitenessEndToEndTests {
         server.route("/busy.rss", { _ in .init(status: 429, headers: [("Retry-After", "3600")]) })
         let slow = Array(repeating: UInt8(ascii: " "), count: 200_000)
         server.route("/slow.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 10) })
-        let directory = try TestPaths.temporaryDirectory("feedwatch-cut")
-        let config = directory.appendingPathComponent("feedwatch.yaml")
-        try """
-            state: \(directory.path)/state.sqlite
-            alert_log: \(directory.path)/alerts.jsonl
-            interval: 2s
-            watchlists: \(TestPaths.packageRoot.appendingPathComponent("config/watchlists.d").path)
-            feeds:
-              - url: \(server.baseURL)/busy.rss
-              - url: http://localhost:\(server.port)/slow.rss
-            """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try writeConfig([server.baseURL + "/busy.rss", "http://localhost:\(server.port)/slow.rss"], named: "feedwatch-cut")
         let requests = { (path: String) in server.requests.filter { $0.path == path }.count }
-        func statuses() throws -> [[String: Any]] {
-            let result = try ProcessRunner.run(TestPaths.feedwatchBinary, ["status", "--json", "--config", config.path])
-            return result.stdout.split(separator: "\n").map {
-                (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) ?? [:]
-            }
-        }
+        func statuses() throws -> [[String: Any]] { try self.statuses(config) }
 
         let first = try DaemonProcess(config: config.path)
         // Until the 429 is recorded (nothing after that can be cut short) and the slow body trickles.
