@@ -27,6 +27,8 @@ public struct FeedState: Sendable, Equatable {
     public var waitUntil: Timestamp?
     /// The wait is a 429/503: every feed on the same host waits with it.
     public var hostRests = false
+    /// The links of the last full fetch (empty before the first, or when no entry had one).
+    public var recentLinks = LinkSet(links: [String]())
 
     public init(url: String, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
                 firstFetched: Timestamp? = nil, lastFetched: Timestamp? = nil, lastSuccess: Timestamp? = nil,
@@ -51,6 +53,8 @@ public struct PollRecord: Sendable {
     public var alerts: [OutboxAlert]
     /// The newest entry date in this fetch (nil when no entry is dated).
     public var newestEntry: Timestamp?
+    /// The links in this fetch: they replace the stored ones.
+    public var links = LinkSet(links: [String]())
 
     public init(feedURL: String, title: String?, etag: String?, lastModified: String?, newKeys: [String],
                 presentKeys: [String], alerts: [OutboxAlert]) {

@@ -74,6 +74,11 @@ enum Schema {
         """
         ALTER TABLE feeds ADD COLUMN shortened_from INTEGER;
         """,
+        // 6: the links of each feed's last full fetch (LinkSet): undated entries whose ids all
+        // changed but whose links did not are re-keyed posts, not a gap.
+        """
+        ALTER TABLE feeds ADD COLUMN recent_links TEXT;
+        """,
     ]
 
     static var version: Int { migrations.count }

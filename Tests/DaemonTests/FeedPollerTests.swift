@@ -160,6 +160,26 @@ struct FeedPollerTests {
         #expect(second.warning?.contains("possible gap") == true)
     }
 
+    @Test func undatedPostsUnderNewIdsAreKnownByTheirLinks() async throws {
+        func rss(_ items: [(id: String, link: String)]) -> String {
+            "<rss version=\"2.0\"><channel>" + items.map { "<item><guid isPermaLink=\"false\">\($0.id)</guid><link>http://x.example/\($0.link)</link></item>" }.joined() + "</channel></rss>"
+        }
+        let feed = FeedBox(body: rss([("s1-a", "a"), ("s1-b", "b"), ("s1-c", "c")]))
+        server.route("/sessions", { _ in .init(status: 200, contentType: "application/rss+xml", feed.body) })
+        let rt = try await runtime(["/sessions"])
+        _ = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
+        #expect(try await rt.ledger.feeds().first?.recentLinks.isEmpty == false)
+        feed.body = rss([("s2-a", "a"), ("s2-b", "b"), ("s2-d", "d")]) // two old posts re-keyed, one new
+        let rekeyed = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0]
+        #expect(!rekeyed.possibleGap)
+        #expect(rekeyed.rekeyed)
+        #expect(rekeyed.warning?.contains("2 of their links were in the last fetch") == true, "\(rekeyed.warning ?? "")")
+        feed.body = rss([("s3-e", "e"), ("s3-f", "f"), ("s3-a", "a")]) // one of three known: a real turnover
+        let turnover = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0]
+        #expect(turnover.possibleGap)
+        #expect(!turnover.rekeyed)
+    }
+
     @Test func oldPostsUnderNewIdsAreNotAGap() async throws {
         // A feed whose ids change on every fetch (a session or a timestamp in the guid) shows
         // "all new" every time; halving its interval each time would poll it every minute.

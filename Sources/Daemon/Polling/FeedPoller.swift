@@ -157,6 +157,8 @@ public struct FeedPoller: Sendable {
                                 lastModified: response.lastModified, newKeys: newKeys,
                                 presentKeys: presentKeys, alerts: alerts)
         record.newestEntry = dates.max()
+        let links = parsed.entries.compactMap(\.link)
+        record.links = LinkSet(links: links)
         try await ledger.record(record, now: time)
         for (watch, rule) in raisedBy { metrics.alert(watch: watch, rule: rule) }
         var result = PollResult(feedURL: feed.url, status: .updated(entries: parsed.entries.count, newEntries: newKeys.count),
@@ -173,13 +175,18 @@ public struct FeedPoller: Sendable {
         // Unless the "new" entries are dated no later than the newest we had already seen: then
         // the feed gave old posts new ids (ids with a timestamp or session in them), and polling
         // it more often would only hammer it (down to once a minute, fetch after fetch).
-        if !firstFetch, state?.lastSuccess != nil, parsed.entries.count > 1, newKeys.count == parsed.entries.count {
+        if !firstFetch, let state, state.lastSuccess != nil, parsed.entries.count > 1, newKeys.count == parsed.entries.count {
             // Strictly older, and than a newest that lay in the past when it was seen: date-only
             // stamps or an entry dated a little ahead must not hide a real turnover.
-            if let seen = state?.newestEntry, let oldest = dates.min(), oldest < min(seen, time) {
+            let olderThanSeen = state.newestEntry.flatMap { seen in dates.min().map { $0 < min(seen, time) } } ?? false
+            // Undated feeds too: most of these "new" entries' links were in the last full fetch.
+            let linksSeen = state.recentLinks.isEmpty || links.count < 2 ? 0 : state.recentLinks.overlap(links)
+            if olderThanSeen || linksSeen * 2 >= max(2, links.count) {
                 result.rekeyed = true
                 result.warning = (result.warning.map { $0 + "; " } ?? "")
-                    + "all \(newKeys.count) entries have ids not seen before but some are dated no later than entries seen before: the feed changes its entry ids"
+                    + "all \(newKeys.count) entries have ids not seen before but "
+                    + (olderThanSeen ? "some are dated no later than entries seen before" : "\(linksSeen) of their links were in the last fetch")
+                    + ": the feed changes its entry ids"
             } else {
                 result.possibleGap = true
                 result.warning = (result.warning.map { $0 + "; " } ?? "")
