@@ -48,13 +48,17 @@ struct SystemdEndToEndTests {
             return received
         }
 
-        func wait(for text: String, after: Int = 0, seconds: Double = 15) async -> Bool {
+        /// Whether `text` arrives within `seconds`. Checked once more at the deadline: in the full
+        /// parallel run other tests' blocking waits can hold this task off the cooperative pool
+        /// for longer than the deadline (a READY=1 that came in time was once missed that way).
+        func wait(for text: String, after: Int = 0, seconds: Double = 45) async -> Bool {
             let deadline = Date().addingTimeInterval(seconds)
+            func arrived() -> Bool { messages.dropFirst(after).contains(where: { $0.1.contains(text) }) }
             while Date() < deadline {
-                if messages.dropFirst(after).contains(where: { $0.1.contains(text) }) { return true }
+                if arrived() { return true }
                 try? await Task.sleep(nanoseconds: 50_000_000)
             }
-            return false
+            return arrived()
         }
 
         deinit {
