@@ -27,6 +27,7 @@ public struct FeedwatchDaemon: Sendable {
         defer { exporter.finish() }
         let runtime = try await Runtime(config: config, fetcher: fetcher, metrics: exporter.metrics)
         log(.info, "polling \(config.activeFeeds.count) feeds once\(Self.disabledNote(config)) with \(runtime.watchlists.watches.count) watches and \(runtime.watchlists.rules.count) rules")
+        for warning in config.politenessWarnings { log(.warning, warning) }
         let outcome = await runtime.pollAll(config.activeFeeds, log: log)
         let peak = fetcher.bufferedBytes.peak
         log(.info, "response bodies held at once: at most \(peak) bytes (max_buffered_bytes: \(config.maxBufferedBytes))")

@@ -131,8 +131,8 @@ public struct Schedule: Sendable {
         shortenedFrom = shortenedFrom.filter { next[$0.key] != nil }
         calm = calm.filter { next[$0.key] != nil }
         learned = learned.filter { next[$0.key] != nil }
-        newest = newest.filter { next[$0.key] != nil }
-        moved = moved.filter { next[$0.key] != nil }
+        // `newest` and `moved` stay: they mirror what the ledger stored (feeds.newest_entry,
+        // moved_to), which a feed added back finds again, and the poller still fetches from there.
     }
 
     /// Every feed's next due time.

@@ -1,47 +1,95 @@
+import Watching
+
 /// The links of a feed's last full fetch, as small stable hashes: enough to tell a feed that
 /// gave its old posts new ids (same links, every id new) from one that turned over while we
 /// were not looking (new links), when the entries carry no dates to tell them apart.
 ///
-/// FNV-1a over the link's UTF-8 (Swift's `Hasher` is seeded per process, so it cannot be
-/// stored); stored as hex words separated by spaces, at most `limit` of them.
+/// FNV-1a over the link's UTF-8, finished with MurmurHash3's mix (Swift's `Hasher` is seeded
+/// per process, so it cannot be stored), after dropping the fragment and tracking parameters (`utm_*` and the like, which
+/// some feeds vary per fetch along with their ids). A feed with more distinct links than
+/// `limit` keeps the `limit` smallest hashes, a sample that does not depend on the items'
+/// order; `overlap` then compares only hashes in the sample's range. Stored as hex words
+/// separated by spaces.
 public struct LinkSet: Sendable, Equatable {
     public private(set) var hashes: Set<UInt64>
+    /// The largest hash kept when the set was cut to `limit`; nil when it holds every link.
+    private var cutoff: UInt64?
 
     public static let limit = 256
 
     public init<S: Sequence>(links: S) where S.Element == String {
-        var hashes = Set<UInt64>()
-        for link in links where hashes.count < Self.limit {
-            hashes.insert(Self.hash(link))
+        let all = Set(links.map(Self.hash))
+        if all.count > Self.limit {
+            let kept = all.sorted().prefix(Self.limit)
+            self.init(hashes: Set(kept), cutoff: kept.last)
+        } else {
+            self.init(hashes: all, cutoff: nil)
         }
-        self.hashes = hashes
     }
 
-    init(hashes: Set<UInt64>) { self.hashes = hashes }
+    init(hashes: Set<UInt64>, cutoff: UInt64?) {
+        self.hashes = hashes
+        self.cutoff = cutoff
+    }
 
     public var isEmpty: Bool { hashes.isEmpty }
 
-    /// How many of `links` this set holds.
-    public func overlap<S: Sequence>(_ links: S) -> Int where S.Element == String {
-        links.reduce(0) { $0 + (hashes.contains(Self.hash($1)) ? 1 : 0) }
+    /// Of the distinct `links` this set can speak for (all of them, or those in the sample's
+    /// range), how many it holds.
+    public func overlap<S: Sequence>(_ links: S) -> (seen: Int, compared: Int) where S.Element == String {
+        var seen = 0, compared = 0
+        for hash in Set(links.map(Self.hash)) where cutoff.map({ hash <= $0 }) ?? true {
+            compared += 1
+            if hashes.contains(hash) { seen += 1 }
+        }
+        return (seen, compared)
     }
 
     static func hash(_ link: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in link.utf8 {
+        for byte in canonical(link).utf8 {
             h ^= UInt64(byte)
             h &*= 0x0000_0100_0000_01b3
         }
+        // MurmurHash3's finaliser: links that differ only at the end ("…/1000", "…/1001") must
+        // spread over the whole range, or the smallest-hashes sample would not be a fair one.
+        h ^= h >> 33
+        h &*= 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h &*= 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
         return h
     }
 
-    /// The column's text; nil for an empty set.
+    /// The link without its fragment and tracking parameters; cheap (no URL parsing) for links
+    /// without a query, which most are.
+    static func canonical(_ link: String) -> Substring {
+        var text = Substring(link)
+        if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
+        guard let question = text.firstIndex(of: "?") else { return text }
+        let kept = text[text.index(after: question)...].split(separator: "&").filter { parameter in
+            let name = parameter.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+            return !name.lowercased().hasPrefix("utm_") && !StoryKey.trackingParameters.contains(name)
+        }
+        return kept.isEmpty ? text[..<question] : text[...question] + kept.joined(separator: "&")
+    }
+
+    /// The column's text; nil for an empty set. A cut set stores its cutoff first, as "<hex".
     var stored: String? {
-        hashes.isEmpty ? nil : hashes.sorted().map { String($0, radix: 16) }.joined(separator: " ")
+        guard !hashes.isEmpty else { return nil }
+        var words = hashes.sorted().map { String($0, radix: 16) }
+        if let cutoff { words.insert("<" + String(cutoff, radix: 16), at: 0) }
+        return words.joined(separator: " ")
     }
 
     /// Reads the column; words that are not hex are skipped.
-    init(stored text: String?) {
-        self.init(hashes: Set((text ?? "").split(separator: " ").compactMap { UInt64($0, radix: 16) }))
+    public init(stored text: String?) {
+        var hashes = Set<UInt64>()
+        var cutoff: UInt64?
+        for word in (text ?? "").split(separator: " ") {
+            if word.hasPrefix("<") { cutoff = UInt64(word.dropFirst(), radix: 16); continue }
+            if let hash = UInt64(word, radix: 16) { hashes.insert(hash) }
+        }
+        self.init(hashes: hashes, cutoff: cutoff)
     }
 }

@@ -56,7 +56,7 @@ public final class StateStore {
         state.newestEntry = time(14)
         state.waitUntil = time(15)
         state.hostRests = s.int(16) != 0
-        state.recentLinks = LinkSet(stored: s.string(17))
+        state.recentLinksText = s.string(17)
         return state
     }
 

@@ -7,7 +7,7 @@ import Foundation
 /// scheme and a trailing slash) or the same headline. Keys are compared, never shown.
 public enum StoryKey {
     /// Query parameters that track the reader, not identify the article.
-    static let trackingParameters: Set<String> = [
+    public static let trackingParameters: Set<String> = [
         "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "cmpid", "ncid", "ito", "ref", "ref_src",
         "src", "ocid", "igshid", "at_medium", "at_campaign", "CMP", "cmp",
     ]

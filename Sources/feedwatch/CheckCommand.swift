@@ -1,5 +1,6 @@
 import ArgumentParser
 import Daemon
+import Foundation
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +22,7 @@ struct CheckCommand: AsyncParsableCommand {
             let lists = try WatchListLoader().load(directory: config.watchlists)
             let unknown = WatchListScope.problems(config.feeds, available: WatchListScope.names(lists))
             if !unknown.isEmpty { throw ConfigErrors(unknown) }
-            for warning in config.politenessWarnings { print("warning: \(TerminalText.clean(warning))") }
+            for warning in config.politenessWarnings { FileHandle.standardError.write(Data("warning: \(TerminalText.clean(warning))\n".utf8)) }
             print("\(TerminalText.clean(options.config)): ok: \(config.feeds.count) feeds, \(lists.watches.count) watches and \(lists.rules.count) rules in \(lists.files.count) watch-list files")
         } catch {
             exitWith(error)

@@ -80,16 +80,22 @@ struct StatusCommand: AsyncParsableCommand {
         }
         if let status = state.httpStatus { parts.append("HTTP \(status)") }
         if let fetched = state.lastFetched { parts.append("last fetch \(fetched.rfc3339)") }
-        parts.append("\(state.entriesSeen) entries seen")
+        // A feed the daemon has scheduled but not yet fetched (added by a reload) has a row too.
+        parts.append(Self.polled(state) ? "\(state.entriesSeen) entries seen" : "never polled")
         if let next = state.nextDue, state.disabled == nil, enabled {
             parts.append("next poll \(next.rfc3339)" + (state.hostRests ? " (the server asked us to wait)" : ""))
-            if let interval {
-                parts.append("every \(Duration.format(seconds: interval.seconds))"
-                             + (interval.reason == .configured ? "" : " (\(interval.reason.description))"))
-            }
+        }
+        if let interval, state.disabled == nil, enabled {
+            parts.append("every \(Duration.format(seconds: interval.seconds))"
+                         + (interval.reason == .configured ? "" : " (\(interval.reason.description))"))
         }
         if let moved = state.movedTo { parts.append("moved to \(TerminalText.clean(URLCredentials.redacted(moved)))") }
         return parts.joined(separator: "\t")
+    }
+
+    /// Fetched at least once (or failed, or found gone): not just scheduled.
+    static func polled(_ state: FeedState) -> Bool {
+        state.lastFetched != nil || state.errorCount > 0 || state.disabled != nil
     }
 
     static func json(_ url: String, _ state: FeedState?, enabled: Bool = true,
@@ -100,7 +106,7 @@ struct StatusCommand: AsyncParsableCommand {
             o.add("polled", false)
             return o.value
         }
-        o.add("polled", true)
+        o.add("polled", polled(state))
         o.add("ok", state.errorCount == 0 && state.disabled == nil && state.lastSuccess != nil)
         o.add("title", state.title)
         o.add("last_fetch", state.lastFetched?.rfc3339)

@@ -162,7 +162,9 @@ struct FeedPollerTests {
 
     @Test func undatedPostsUnderNewIdsAreKnownByTheirLinks() async throws {
         func rss(_ items: [(id: String, link: String)]) -> String {
-            "<rss version=\"2.0\"><channel>" + items.map { "<item><guid isPermaLink=\"false\">\($0.id)</guid><link>http://x.example/\($0.link)</link></item>" }.joined() + "</channel></rss>"
+            "<rss version=\"2.0\"><channel>" + items.map {
+                "<item><guid isPermaLink=\"false\">\($0.id)</guid>" + ($0.link.isEmpty ? "" : "<link>http://x.example/\($0.link)</link>") + "</item>"
+            }.joined() + "</channel></rss>"
         }
         let feed = FeedBox(body: rss([("s1-a", "a"), ("s1-b", "b"), ("s1-c", "c")]))
         server.route("/sessions", { _ in .init(status: 200, contentType: "application/rss+xml", feed.body) })
@@ -178,6 +180,20 @@ struct FeedPollerTests {
         let turnover = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0]
         #expect(turnover.possibleGap)
         #expect(!turnover.rekeyed)
+        // Items that all link to one page (a live page): new items are a turnover, whatever that link did before.
+        feed.body = rss([("s4-g", "live"), ("s4-h", "live")])
+        _ = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
+        feed.body = rss([("s5-i", "live"), ("s5-j", "live"), ("s5-k", "live")])
+        let live = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0]
+        #expect(live.possibleGap, "\(live.warning ?? "")")
+        // One known link and an item without one: one link says nothing.
+        feed.body = rss([("s6-l", "live"), ("s6-m", "")])
+        #expect(await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0].possibleGap)
+        // Two known links among six items, four without links: most entries are not known ones.
+        feed.body = rss([("s7-a", "a"), ("s7-b", "b")])
+        _ = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
+        feed.body = rss([("s8-a", "a"), ("s8-b", "b"), ("s8-1", ""), ("s8-2", ""), ("s8-3", ""), ("s8-4", "")])
+        #expect(await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0].possibleGap)
     }
 
     @Test func oldPostsUnderNewIdsAreNotAGap() async throws {

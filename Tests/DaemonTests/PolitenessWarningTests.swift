@@ -28,9 +28,12 @@ struct PolitenessWarningTests {
     @Test func ownServersFilesAndDisabledFeedsAreNotWarnedAbout() {
         var off = FeedConfig(url: "https://a.example/rss", interval: 5)
         off.enabled = false
-        let feeds = [FeedConfig(url: "http://127.0.0.1:8080/rss", interval: 1), FeedConfig(url: "http://localhost/rss", interval: 1),
+        let feeds = [FeedConfig(url: "http://127.0.0.1:8080/rss", interval: 1), FeedConfig(url: "http://LOCALHOST/rss", interval: 1),
+                     FeedConfig(url: "http://[::1]:8080/rss", interval: 1), FeedConfig(url: "http://127.1.2.3/rss", interval: 1),
                      FeedConfig(url: "file:///srv/feed.xml", interval: 1), off]
         #expect(config(interval: 1, feeds).politenessWarnings.isEmpty)
+        #expect(config([FeedConfig(url: "http://127.example.com/rss", interval: 1)]).politenessWarnings.count == 1,
+                "a name that starts like a loopback address is somebody else's server")
     }
 
     @Test func anAdaptiveMinimumUnderAMinuteIsWarnedAbout() {

@@ -89,6 +89,8 @@ struct RestartPolitenessEndToEndTests {
             try await Task.sleep(nanoseconds: 50_000_000)
             tries += 1
         }
+        let recorded = try statuses().first?["consecutive_errors"] as? Int
+        try #require(requests("/slow.rss") == 1 && recorded == 1, "the 429 was never recorded")
         #expect(first.stop(), "a stop cancels the slow transfer")
         let stopped = try statuses()
         let nextPoll = try #require(stopped.first?["next_poll"] as? String, "the 429's wait was stored: \(stopped)")

@@ -117,7 +117,7 @@ struct SystemdEndToEndTests {
         let stopMark = listener.messages.count
         daemon.terminate()
         daemon.waitUntilExit()
-        #expect(await listener.wait(for: "STOPPING=1", after: stopMark, seconds: 5))
+        #expect(await listener.wait(for: "STOPPING=1", after: stopMark, seconds: 20))
         #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0)
     }
 

@@ -179,9 +179,17 @@ public struct FeedPoller: Sendable {
             // Strictly older, and than a newest that lay in the past when it was seen: date-only
             // stamps or an entry dated a little ahead must not hide a real turnover.
             let olderThanSeen = state.newestEntry.flatMap { seen in dates.min().map { $0 < min(seen, time) } } ?? false
-            // Undated feeds too: most of these "new" entries' links were in the last full fetch.
-            let linksSeen = state.recentLinks.isEmpty || links.count < 2 ? 0 : state.recentLinks.overlap(links)
-            if olderThanSeen || linksSeen * 2 >= max(2, links.count) {
+            // Where dates cannot tell (none, or none seen before), the links can: most of these
+            // "new" entries, by distinct link, were in the last full fetch. Entries without a
+            // link count against it, and so do repeats of one link (a feed whose items all
+            // point to its home page has turned over, not re-keyed).
+            var linksSeen = 0
+            if dates.isEmpty || state.newestEntry == nil, !state.recentLinks.isEmpty {
+                let (seen, compared) = state.recentLinks.overlap(links)
+                let distinct = Set(links).count
+                if compared >= 2, seen * 2 >= compared, distinct * 2 >= parsed.entries.count { linksSeen = seen }
+            }
+            if olderThanSeen || linksSeen > 0 {
                 result.rekeyed = true
                 result.warning = (result.warning.map { $0 + "; " } ?? "")
                     + "all \(newKeys.count) entries have ids not seen before but "

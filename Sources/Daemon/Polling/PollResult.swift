@@ -29,8 +29,9 @@ public struct PollResult: Sendable, Equatable {
     public var throttled = false
     /// Every entry was new although the previous fetch succeeded: entries may have been missed.
     public var possibleGap = false
-    /// Every entry had a new id, but some are dated no later than entries seen before: the feed
-    /// gives old posts new ids. Not a gap, and no sign of fast turnover either.
+    /// Every entry had a new id, but some are dated no later than entries seen before, or (for
+    /// undated entries) most of their links were in the last fetch: the feed gives old posts new
+    /// ids. Not a gap, and no sign of fast turnover either.
     public var rekeyed = false
     /// The server's answer stays fresh this long (Cache-Control/Expires, capped): not polled sooner.
     public var freshSeconds: Int?
