@@ -27,11 +27,6 @@ public struct FeedState: Sendable, Equatable {
     public var waitUntil: Timestamp?
     /// The wait is a 429/503: every feed on the same host waits with it.
     public var hostRests = false
-    /// The links of the last full fetch as stored (empty before the first, or when no entry had
-    /// one). Kept as text: a cycle reads every feed's state, and only a fetch whose entries are
-    /// all new needs the set.
-    public var recentLinksText: String?
-    public var recentLinks: LinkSet { LinkSet(stored: recentLinksText) }
 
     public init(url: String, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
                 firstFetched: Timestamp? = nil, lastFetched: Timestamp? = nil, lastSuccess: Timestamp? = nil,

@@ -8,8 +8,7 @@ import Watching
 /// per process, so it cannot be stored), after dropping the fragment and tracking parameters (`utm_*` and the like, which
 /// some feeds vary per fetch along with their ids). A feed with more distinct links than
 /// `limit` keeps the `limit` smallest hashes, a sample that does not depend on the items'
-/// order; `overlap` then compares only hashes in the sample's range. Stored as hex words
-/// separated by spaces.
+/// order; `overlap` then compares only hashes in the sample's range.
 public struct LinkSet: Sendable, Equatable {
     public private(set) var hashes: Set<UInt64>
     /// The largest hash kept when the set was cut to `limit`; nil when it holds every link.
@@ -74,22 +73,28 @@ public struct LinkSet: Sendable, Equatable {
         return kept.isEmpty ? text[..<question] : text[...question] + kept.joined(separator: "&")
     }
 
-    /// The column's text; nil for an empty set. A cut set stores its cutoff first, as "<hex".
-    var stored: String? {
+    /// The column's bytes; nil for an empty set. A byte saying whether the set was cut (then
+    /// the cutoff's 8 bytes), then 8 bytes a hash, little-endian: no text to format or parse.
+    var stored: [UInt8]? {
         guard !hashes.isEmpty else { return nil }
-        var words = hashes.sorted().map { String($0, radix: 16) }
-        if let cutoff { words.insert("<" + String(cutoff, radix: 16), at: 0) }
-        return words.joined(separator: " ")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(9 + 8 * hashes.count)
+        func append(_ word: UInt64) { for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) } }
+        bytes.append(cutoff == nil ? 0 : 1)
+        if let cutoff { append(cutoff) }
+        for hash in hashes { append(hash) }
+        return bytes
     }
 
-    /// Reads the column; words that are not hex are skipped.
-    public init(stored text: String?) {
-        var hashes = Set<UInt64>()
+    /// Reads the column; a damaged value reads as what it can (a trailing part word is dropped).
+    public init(stored bytes: [UInt8]?) {
+        guard let bytes, let flag = bytes.first else { self.init(hashes: [], cutoff: nil); return }
+        func word(at i: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(bytes[i + $1]) << UInt64(8 * $1) } }
+        var i = 1
         var cutoff: UInt64?
-        for word in (text ?? "").split(separator: " ") {
-            if word.hasPrefix("<") { cutoff = UInt64(word.dropFirst(), radix: 16); continue }
-            if let hash = UInt64(word, radix: 16) { hashes.insert(hash) }
-        }
+        if flag == 1, bytes.count >= 9 { cutoff = word(at: 1); i = 9 }
+        var hashes = Set<UInt64>()
+        while i + 8 <= bytes.count { hashes.insert(word(at: i)); i += 8 }
         self.init(hashes: hashes, cutoff: cutoff)
     }
 }

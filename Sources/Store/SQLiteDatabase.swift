@@ -118,6 +118,7 @@ public final class SQLiteStatement {
             case let v as Int64: code = sqlite3_bind_int64(statement, index, v)
             case let v as String: code = sqlite3_bind_text(statement, index, v, -1, SQLiteStatement.transient)
             case let v as Bool: code = sqlite3_bind_int64(statement, index, v ? 1 : 0)
+            case let v as [UInt8]: code = v.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), SQLiteStatement.transient) }
             default: code = SQLITE_MISUSE
             }
             if code != SQLITE_OK { throw database.lastError(code) }
@@ -146,6 +147,7 @@ public final class SQLiteStatement {
             case let v as Int64: sqlite3_bind_int64(statement, index, v)
             case let v as String: sqlite3_bind_text(statement, index, v, -1, SQLiteStatement.transient)
             case let v as Bool: sqlite3_bind_int64(statement, index, v ? 1 : 0)
+            case let v as [UInt8]: v.withUnsafeBytes { _ = sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), SQLiteStatement.transient) }
             default: throw StoreError.sqlite(code: Int(SQLITE_MISUSE), message: "unsupported value", path: database.path)
             }
         }
@@ -161,6 +163,13 @@ public final class SQLiteStatement {
 
     public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
 
+    public func blob(_ column: Int32) -> [UInt8]? {
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL else { return nil }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        guard count > 0, let bytes = sqlite3_column_blob(statement, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
+    }
+
     /// Ends a statement that was not stepped to the end, so a cached statement never holds a
     /// read snapshot open between uses.
     public func finish() { sqlite3_reset(statement) }
@@ -172,3 +181,4 @@ extension Int: SQLiteValue {}
 extension Int64: SQLiteValue {}
 extension String: SQLiteValue {}
 extension Bool: SQLiteValue {}
+extension Array: SQLiteValue where Element == UInt8 {}

@@ -77,7 +77,7 @@ enum Schema {
         // 6: the links of each feed's last full fetch (LinkSet): undated entries whose ids all
         // changed but whose links did not are re-keyed posts, not a gap.
         """
-        ALTER TABLE feeds ADD COLUMN recent_links TEXT;
+        ALTER TABLE feeds ADD COLUMN recent_links BLOB;
         """,
     ]
 

@@ -40,8 +40,7 @@ public final class StateStore {
 
     private static let feedColumns = """
         url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_error,
-        error_count, entries_seen, http_status, moved_to, disabled, next_due, newest_entry, wait_until, host_rests,
-        recent_links
+        error_count, entries_seen, http_status, moved_to, disabled, next_due, newest_entry, wait_until, host_rests
         """
 
     private static func feedState(_ s: SQLiteStatement) -> FeedState {
@@ -56,7 +55,6 @@ public final class StateStore {
         state.newestEntry = time(14)
         state.waitUntil = time(15)
         state.hostRests = s.int(16) != 0
-        state.recentLinksText = s.string(17)
         return state
     }
 
@@ -203,6 +201,14 @@ public final class StateStore {
     }
 
     /// What the scheduler stored about each feed (ScheduleRecord).
+    /// The links of the feed's last full fetch. Not read with the rest of a feed's state: a cycle
+    /// reads every feed's, and only a fetch whose entries are all new needs these.
+    public func recentLinks(_ url: String) throws(StoreError) -> LinkSet {
+        let s = try database.prepare("SELECT recent_links FROM feeds WHERE url = ?").bind(url)
+        defer { s.finish() }
+        return try s.step() ? LinkSet(stored: s.blob(0)) : LinkSet(stored: nil)
+    }
+
     public func scheduleRecords() throws(StoreError) -> [String: ScheduleRecord] {
         let s = try database.prepare("""
             SELECT url, next_due, wait_until, host_rests, learned_interval, shortened_interval, newest_entry, moved_to,

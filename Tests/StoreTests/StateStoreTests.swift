@@ -192,4 +192,18 @@ extension StateStoreTests {
                                                                           newestEntry: Timestamp(secondsSince1970: 900)))
         #expect(try store.feeds().first { $0.url == "http://a/f" }?.nextDue == Timestamp(secondsSince1970: 3_000))
     }
+
+    @Test func eachFullFetchReplacesTheStoredLinks() throws {
+        var fetched = PollRecord(feedURL: "http://a/f", title: nil, etag: nil, lastModified: nil, newKeys: ["k"], presentKeys: [], alerts: [])
+        #expect(try store.recentLinks("http://a/f").isEmpty, "no row yet")
+        fetched.links = LinkSet(links: ["http://a/1", "http://a/2"])
+        try store.record(fetched, now: now)
+        #expect(try store.recentLinks("http://a/f") == fetched.links)
+        fetched.links = LinkSet(links: ["http://a/3"])
+        try store.record(fetched, now: now)
+        #expect(try store.recentLinks("http://a/f") == LinkSet(links: ["http://a/3"]), "replaced, not added to")
+        fetched.links = LinkSet(links: (0..<600).map { "http://a/\($0)" })
+        try store.record(fetched, now: now)
+        #expect(try store.recentLinks("http://a/f") == fetched.links, "a sampled set comes back with its cutoff")
+    }
 }

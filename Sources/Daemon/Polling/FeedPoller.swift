@@ -159,6 +159,10 @@ public struct FeedPoller: Sendable {
         record.newestEntry = dates.max()
         let links = parsed.entries.compactMap(\.link)
         record.links = LinkSet(links: links)
+        // Every entry new although the last fetch worked: a gap, or old posts under new ids. The
+        // links the last fetch stored are read before this fetch's replace them.
+        let allNew = !firstFetch && state?.lastSuccess != nil && parsed.entries.count > 1 && newKeys.count == parsed.entries.count
+        let knownLinks = allNew && (dates.isEmpty || state?.newestEntry == nil) ? try await ledger.recentLinks(feed.url) : nil
         try await ledger.record(record, now: time)
         for (watch, rule) in raisedBy { metrics.alert(watch: watch, rule: rule) }
         var result = PollResult(feedURL: feed.url, status: .updated(entries: parsed.entries.count, newEntries: newKeys.count),
@@ -175,7 +179,7 @@ public struct FeedPoller: Sendable {
         // Unless the "new" entries are dated no later than the newest we had already seen: then
         // the feed gave old posts new ids (ids with a timestamp or session in them), and polling
         // it more often would only hammer it (down to once a minute, fetch after fetch).
-        if !firstFetch, let state, state.lastSuccess != nil, parsed.entries.count > 1, newKeys.count == parsed.entries.count {
+        if allNew, let state {
             // Strictly older, and than a newest that lay in the past when it was seen: date-only
             // stamps or an entry dated a little ahead must not hide a real turnover.
             let olderThanSeen = state.newestEntry.flatMap { seen in dates.min().map { $0 < min(seen, time) } } ?? false
@@ -184,8 +188,8 @@ public struct FeedPoller: Sendable {
             // link count against it, and so do repeats of one link (a feed whose items all
             // point to its home page has turned over, not re-keyed).
             var linksSeen = 0
-            if dates.isEmpty || state.newestEntry == nil, !state.recentLinks.isEmpty {
-                let (seen, compared) = state.recentLinks.overlap(links)
+            if let known = knownLinks, !known.isEmpty {
+                let (seen, compared) = known.overlap(links)
                 let distinct = Set(links).count
                 if compared >= 2, seen * 2 >= compared, distinct * 2 >= parsed.entries.count { linksSeen = seen }
             }

@@ -53,6 +53,12 @@ public actor Ledger {
         return try store.seenKeys(feedURL: url)
     }
 
+    /// The links of the feed's last full fetch (read only when every entry of a fetch is new).
+    func recentLinks(_ url: String) throws(StoreError) -> LinkSet {
+        try commitPending(touching: url)
+        return try store.recentLinks(url)
+    }
+
     // MARK: Batched writes
 
     /// Polls' writes held back to be committed together (`StateStore.apply`): a cold cycle of
