@@ -274,7 +274,7 @@ public struct Schedule: Sendable {
                 var hostRest = 0
                 if throttled {
                     hostRest = min(delay, result.retryAfterSeconds.map { max($0, 1) } ?? Self.jittered(Self.backoffBase, by: 0.2))
-                    rest(host: result.feedURL, until: Self.after(now, hostRest))
+                    rest(host: result.feedURL, answeredBy: result.throttledBy, until: Self.after(now, hostRest))
                 }
                 // Stored as a host rest only when the host waits as long as the feed does.
                 wait = (Self.after(now, delay), throttled && hostRest >= delay)
@@ -290,8 +290,9 @@ public struct Schedule: Sendable {
         }
     }
 
-    private mutating func rest(host url: String, until: Timestamp) {
-        guard let host = host(of: url) else { return }
+    /// Rests the host that answered (after redirects), else the one the feed is fetched from.
+    private mutating func rest(host url: String, answeredBy: String? = nil, until: Timestamp) {
+        guard let host = answeredBy.flatMap({ Self.host($0) }) ?? host(of: url) else { return }
         hostRestUntil[host] = max(hostRestUntil[host] ?? until, until)
     }
 

@@ -9,8 +9,9 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     /// The server answered with an error status.
     case httpStatus(Int)
     /// 429 or 503: the server asks us to slow down, perhaps saying for how long
-    /// (`Retry-After` as written: seconds or an HTTP date).
-    case throttled(status: Int, retryAfter: String?)
+    /// (`Retry-After` as written: seconds or an HTTP date). `from`: the URL that answered, after
+    /// any redirects: its host is the one that must rest, not the configured URL's.
+    case throttled(status: Int, retryAfter: String?, from: String? = nil)
     case cancelled
     /// libcurl is loaded when the first fetcher is made (dlopen, not linked) and could not be:
     /// the library names tried and the loader's reason.
@@ -22,7 +23,7 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
         case let .transport(code, message): return "\(message) (curl error \(code))"
         case let .tooLarge(limit): return "response body larger than \(limit) bytes; transfer aborted"
         case let .httpStatus(status): return status == 410 ? "HTTP 410 Gone: the feed was removed" : "HTTP \(status)"
-        case let .throttled(status, retryAfter):
+        case let .throttled(status, retryAfter, _):
             return "HTTP \(status): the server asks us to slow down" + (retryAfter.map { " (Retry-After: \($0))" } ?? "")
         case .cancelled: return "cancelled"
         case let .libcurlUnavailable(reason):

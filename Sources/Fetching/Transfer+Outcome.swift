@@ -25,7 +25,8 @@ extension Transfer {
         let isFile = request.url.lowercased().hasPrefix("file:")
         if isFile && status == 0 { status = 200 }
         if status == 429 || status == 503 {
-            return .failure(FetchError.throttled(status: status, retryAfter: responseHeaders[.retryAfter]))
+            return .failure(FetchError.throttled(status: status, retryAfter: responseHeaders[.retryAfter],
+                                                 from: effective.map { String(cString: $0) }))
         }
         if status >= 400 || (status != 200 && status != 304 && !(200..<300).contains(status)) {
             return .failure(FetchError.httpStatus(status))

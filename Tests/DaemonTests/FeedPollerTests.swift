@@ -143,6 +143,7 @@ struct FeedPollerTests {
         let first = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0]
         #expect(first.retryAfterSeconds == 90)
         #expect(first.errorCount == 1)
+        #expect(first.throttledBy == server.baseURL + "/busy", "the URL that answered, whose host rests")
         let second = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results[0]
         #expect(second.errorCount == 2)
         let state = try #require(try await rt.ledger.feeds().first)

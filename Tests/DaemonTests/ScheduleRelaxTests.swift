@@ -163,4 +163,18 @@ extension ScheduleTests {
         schedule.update(feeds: [FeedConfig(url: url, interval: 3600)], defaultInterval: 900, now: t0)
         #expect(schedule.pollingInterval(for: url, now: t0)! == (3600, .configured))
     }
+
+    @Test func theHostThatAnsweredRestsNotTheOneConfigured() {
+        // feeds.example redirects to cdn.example, which answers 429: cdn.example's other feed
+        // waits, feeds.example's other feed does not.
+        let feeds = [FeedConfig(url: "http://feeds.example/a"), FeedConfig(url: "http://feeds.example/b"),
+                     FeedConfig(url: "http://cdn.example/c")]
+        var schedule = Schedule(feeds: feeds, defaultInterval: 900, now: t0)
+        var throttled = PollResult(feedURL: "http://feeds.example/a", status: .failed("HTTP 429"))
+        throttled.errorCount = 1
+        throttled.retryAfterSeconds = 3600
+        throttled.throttledBy = "http://CDN.example/a.xml"
+        schedule.reschedule([throttled], now: t0)
+        #expect(schedule.due(now: at(10)).map(\.url) == ["http://feeds.example/b"])
+    }
 }

@@ -133,8 +133,18 @@ extension FetcherTests {
     @Test func throttlingCarriesRetryAfter() async throws {
         server.route("/busy", { _ in .init(status: 429, headers: [("Retry-After", "120")]) })
         server.route("/down", { _ in .init(status: 503, headers: [("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")]) })
-        await #expect(throws: FetchError.throttled(status: 429, retryAfter: "120")) { _ = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/busy")) }
-        await #expect(throws: FetchError.throttled(status: 503, retryAfter: "Wed, 21 Oct 2015 07:28:00 GMT")) { _ = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/down")) }
+        await #expect(throws: FetchError.throttled(status: 429, retryAfter: "120", from: server.baseURL + "/busy")) {
+            _ = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/busy"))
+        }
+        await #expect(throws: FetchError.throttled(status: 503, retryAfter: "Wed, 21 Oct 2015 07:28:00 GMT", from: server.baseURL + "/down")) {
+            _ = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/down"))
+        }
+        // Redirected to another host that throttles: that host is named, so that it is the one to rest.
+        let elsewhere = "http://localhost:\(server.port)/busy"
+        server.route("/via", { _ in .init(status: 302, headers: [("Location", elsewhere)]) })
+        await #expect(throws: FetchError.throttled(status: 429, retryAfter: "120", from: elsewhere)) {
+            _ = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/via"))
+        }
     }
 
     @Test func gzipBodiesAreDecoded() async throws {

@@ -67,10 +67,11 @@ public struct FeedPoller: Sendable {
                 result.status = .disabled(reason)
             case let .httpStatus(status):
                 try? await ledger.setFeedAttributes(feed.url, httpStatus: status)
-            case let .throttled(status, retryAfter):
+            case let .throttled(status, retryAfter, from):
                 try? await ledger.setFeedAttributes(feed.url, httpStatus: status)
                 result.retryAfterSeconds = retryAfter.flatMap { RetryAfter.seconds($0, now: now()) }
                 result.throttled = true
+                result.throttledBy = from
             default:
                 break
             }

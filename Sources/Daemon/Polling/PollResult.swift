@@ -27,6 +27,9 @@ public struct PollResult: Sendable, Equatable {
     public var retryAfterSeconds: Int?
     /// The server said it is overloaded or we ask too often (429/503): its host rests.
     public var throttled = false
+    /// The URL that answered 429/503, after redirects (a feed redirected to a CDN or a feed
+    /// service is throttled by that host, which is the one to rest).
+    public var throttledBy: String?
     /// Every entry was new although the previous fetch succeeded: entries may have been missed.
     public var possibleGap = false
     /// Every entry had a new id, but some are dated no later than entries seen before, or (for
