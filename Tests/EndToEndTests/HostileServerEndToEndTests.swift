@@ -13,6 +13,7 @@ struct HostileServerEndToEndTests {
     let directory: URL
     let config: URL
     let changingFetches = Counter()
+    let turnoverFetches = Counter()
 
     /// Peak RSS allowed for the whole run. The daemon idles at about 60 MB; without the limits
     /// the gigabyte body alone would take a gigabyte.
@@ -101,7 +102,7 @@ struct HostileServerEndToEndTests {
 
     static let hostilePaths = ["/laughs", "/quadratic", "/external-entities", "/gigabyte", "/endless", "/gzip-bomb", "/slowloris",
                                "/redirect-loop", "/redirect-file", "/redirect-ftp", "/redirect-gopher", "/invalid-utf8",
-                               "/nul-bytes", "/ten-thousand", "/huge-title", "/deep-nesting", "/repeated-names", "/changing-guids"]
+                               "/nul-bytes", "/ten-thousand", "/huge-title", "/deep-nesting", "/repeated-names", "/changing-guids", "/turnover"]
 
     init() throws {
         server = try TestHTTPServer()
@@ -119,6 +120,14 @@ struct HostileServerEndToEndTests {
             return .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: Self.rss(
                 Self.item("Vladimir Putin opens the new bridge over the river", guid: "bridge-\(n)", link: "http://hostile.invalid/bridge")
                 + Self.item("New sanctions on grain exports announced today", guid: "grain-\(n)", link: "http://hostile.invalid/grain")))
+        })
+        // Two new stories, new guids and new links, on every fetch: a feed that turns over faster
+        // than we poll (a real possible gap).
+        let turnover = turnoverFetches
+        server.route("/turnover", { _ in
+            let n = turnover.next()
+            return .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: Self.rss(
+                Self.item("Rain expected in the north, \(n)", guid: "rain-\(n)") + Self.item("Tides and winds, \(n)", guid: "tide-\(n)")))
         })
         let lists = TestPaths.packageRoot.appendingPathComponent("config/watchlists.d").path
         let feeds = (["/world", "/europe"] + Self.hostilePaths).map { "  - \(server.baseURL)\($0)\n" }.joined()
@@ -189,7 +198,7 @@ struct HostileServerEndToEndTests {
         #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Signal"), "\(run.stderr)")
         #expect(first.peakKB > 0 && first.peakKB < Self.peakLimitKB, "peak RSS \(first.peakKB) KB")
         #expect(first.seconds < Self.wallLimitSeconds, "took \(first.seconds) s")
-        #expect(run.stdout.contains("polled 20 feeds"), "\(run.stdout)")
+        #expect(run.stdout.contains("polled 21 feeds"), "\(run.stdout)")
 
         // A clear reason for each, naming the feed.
         let reasons: [(String, [String])] = [
@@ -240,6 +249,8 @@ struct HostileServerEndToEndTests {
                 "\(second.result.stderr)")
         #expect(!rekeyed.contains("possible gap"), "\(rekeyed)")
         #expect(!rekeyed.contains("not well-formed"), "re-keyed ids are not a parse error: \(rekeyed)")
+        let gap = said(about: "/turnover", in: second.result)
+        #expect(gap.contains("possible gap: all 2 entries were new"), "\(second.result.stderr)")
         all = try alerts()
         let ids = all.compactMap { $0["id"] as? String }
         #expect(Set(ids).count == ids.count, "an alert written twice")
