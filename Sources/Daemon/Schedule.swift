@@ -17,8 +17,7 @@ public struct Schedule: Sendable {
     private var entries: [String: (feed: FeedConfig, next: Timestamp)] = [:]
     private var defaultInterval: Int
     /// Intervals shortened after a possible gap, and the configured interval each was cut from.
-    private var shortened: [String: Int] = [:]
-    private var shortenedFrom: [String: Int] = [:]
+    private var shortened: [String: (interval: Int, from: Int)] = [:]
     /// Fetches in a row, since the last change of `shortened`, that brought at most a quarter of
     /// the feed as new entries: at three, the shortened interval doubles back (not stored).
     private var calm: [String: Int] = [:]
@@ -56,8 +55,7 @@ public struct Schedule: Sendable {
             // record from before schema 5 does not say what it was cut from: kept).
             let configured = feed.interval ?? defaultInterval
             if let interval = record?.shortenedInterval, (record?.shortenedFrom ?? configured) == configured {
-                shortened[feed.url] = interval
-                shortenedFrom[feed.url] = configured
+                shortened[feed.url] = (interval, configured)
             }
             if let interval = record?.learnedInterval { learned[feed.url] = interval }
             if let date = record?.newestEntry { newest[feed.url] = date }
@@ -83,7 +81,7 @@ public struct Schedule: Sendable {
     /// Until when each host rests, from what an earlier run stored: the latest throttling wait
     /// (429/503) of any of `feeds` fetched from it. The daemon restores these on start, and
     /// `status` shows them, so both must agree; feeds no longer configured do not count.
-    public static func restingHosts(_ feeds: [FeedConfig], stored: [String: ScheduleRecord], now: Timestamp) -> [String: Timestamp] {
+    static func restingHosts(_ feeds: [FeedConfig], stored: [String: ScheduleRecord], now: Timestamp) -> [String: Timestamp] {
         var out: [String: Timestamp] = [:]
         for feed in feeds {
             guard let record = stored[feed.url], record.hostRests, let until = restoredWait(record, now: now),
@@ -109,7 +107,6 @@ public struct Schedule: Sendable {
             // A new interval is the user's choice: it replaces the one a gap shortened.
             if interval != old.feed.interval ?? oldDefault {
                 shortened[feed.url] = nil
-                shortenedFrom[feed.url] = nil
                 calm[feed.url] = nil
             }
             if interval < old.feed.interval ?? oldDefault {
@@ -128,7 +125,6 @@ public struct Schedule: Sendable {
         // A feed removed now and added back later starts afresh.
         waits = waits.filter { next[$0.key] != nil }
         shortened = shortened.filter { next[$0.key] != nil }
-        shortenedFrom = shortenedFrom.filter { next[$0.key] != nil }
         calm = calm.filter { next[$0.key] != nil }
         learned = learned.filter { next[$0.key] != nil }
         // `newest` and `moved` stay: they mirror what the ledger stored (feeds.newest_entry,
@@ -144,8 +140,8 @@ public struct Schedule: Sendable {
         for (url, entry) in entries {
             let wait = waits[url]
             out[url] = ScheduleRecord(next: entry.next, waitUntil: wait?.until, hostRests: wait?.hostRests ?? false,
-                                      learnedInterval: learned[url], shortenedInterval: shortened[url],
-                                      shortenedFrom: shortened[url] == nil ? nil : shortenedFrom[url],
+                                      learnedInterval: learned[url], shortenedInterval: shortened[url]?.interval,
+                                      shortenedFrom: shortened[url]?.from,
                                       newestEntry: newest[url])
         }
         return out
@@ -157,8 +153,15 @@ public struct Schedule: Sendable {
 
     /// When a feed may be polled: its own due time, or the end of its host's rest if later.
     private func effectiveDue(_ entry: (feed: FeedConfig, next: Timestamp)) -> Timestamp {
-        guard !hostRestUntil.isEmpty, let rest = host(of: entry.feed.url).flatMap({ hostRestUntil[$0] }) else { return entry.next }
+        guard let rest = hostRestEnd(for: entry.feed.url) else { return entry.next }
         return max(entry.next, rest)
+    }
+
+    /// Until when the host a feed is fetched from rests (a 429/503 on any of its feeds); nil when
+    /// it does not. `status` shows it as the feed's next poll when it is later than its own.
+    public func hostRestEnd(for url: String) -> Timestamp? {
+        guard !hostRestUntil.isEmpty else { return nil }
+        return host(of: url).flatMap { hostRestUntil[$0] }
     }
 
     private func host(of url: String) -> String? { Self.host(url, movedTo: moved[url]) }
@@ -201,7 +204,7 @@ public struct Schedule: Sendable {
 
     private func explainedInterval(for feed: FeedConfig, now: Timestamp) -> (seconds: Int, reason: IntervalReason) {
         let own = unshortenedInterval(for: feed, now: now)
-        if let short = shortened[feed.url], short < own.seconds { return (short, .shortened) }
+        if let short = shortened[feed.url]?.interval, short < own.seconds { return (short, .shortened) }
         return own
     }
 
@@ -233,8 +236,8 @@ public struct Schedule: Sendable {
         calm[result.feedURL, default: 0] += 1
         guard calm[result.feedURL]! >= 3 else { return }
         calm[result.feedURL] = nil
-        let relaxed = short * 2
-        shortened[result.feedURL] = relaxed >= unshortenedInterval(for: feed, now: now).seconds ? nil : relaxed
+        let relaxed = short.interval * 2
+        shortened[result.feedURL] = relaxed >= unshortenedInterval(for: feed, now: now).seconds ? nil : (relaxed, short.from)
     }
 
     /// Sets the next due time of each polled feed from how its poll went.
@@ -253,8 +256,7 @@ public struct Schedule: Sendable {
             case .updated, .notModified:
                 if result.possibleGap {
                     let halved = max(Self.minimumInterval, interval / 2)
-                    if shortened[result.feedURL] == nil { shortenedFrom[result.feedURL] = entry.feed.interval ?? defaultInterval }
-                    shortened[result.feedURL] = halved
+                    shortened[result.feedURL] = (halved, shortened[result.feedURL]?.from ?? entry.feed.interval ?? defaultInterval)
                     calm[result.feedURL] = nil
                     delay = Self.jittered(halved, by: 0.1)
                 } else {
@@ -312,7 +314,7 @@ public struct Schedule: Sendable {
 
     /// The host a feed is fetched from (its new address after a permanent move), lowercased:
     /// what a 429/503 rests.
-    public static func host(_ url: String, movedTo: String? = nil) -> String? {
+    static func host(_ url: String, movedTo: String? = nil) -> String? {
         URLComponents(string: movedTo ?? url)?.host?.lowercased()
     }
 

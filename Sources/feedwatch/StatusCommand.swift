@@ -34,15 +34,12 @@ struct StatusCommand: AsyncParsableCommand {
             let pending = try store.pendingCount()
             // The schedule the daemon restores on start: its host rests (from the configured, enabled
             // feeds only) and each feed's interval, with the reason for it.
-            let records = try store.scheduleRecords()
-            let rests = Schedule.restingHosts(config.activeFeeds, stored: records, now: .now)
             let schedule = Schedule(feeds: config.activeFeeds, defaultInterval: config.interval, now: .now,
-                                    stored: records, adaptive: config.adaptive)
+                                    stored: try store.scheduleRecords(), adaptive: config.adaptive)
             for feed in config.feeds {
                 var state = known[feed.url]
                 // A feed whose host asked us to wait (429/503 on any of its feeds) is polled when the rest ends.
-                if let rest = Schedule.host(feed.url, movedTo: state?.movedTo).flatMap({ rests[$0] }),
-                   let due = state?.nextDue, rest >= due {
+                if let rest = schedule.hostRestEnd(for: feed.url), let due = state?.nextDue, rest >= due {
                     state?.nextDue = rest
                     state?.hostRests = true
                 } else {

@@ -3,10 +3,7 @@ import Testing
 @testable import FeedParsing
 
 /// An entry's `source`: the outlet an aggregator took the story from (RSS and Atom).
-struct EntrySourceTests {
-    func parse(_ xml: String, url: String? = nil) -> ParsedFeed {
-        FeedParser().parse(Array(xml.utf8), documentURL: url)
-    }
+extension FeedParserFormatsTests {
 
     @Test func rssSourceNamesTheOutletAndItsFeed() {
         // The shape of a Google News item.

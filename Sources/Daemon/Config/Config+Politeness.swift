@@ -11,15 +11,16 @@ extension Config {
         // Hosts are looked at only for feeds that poll fast (rare): parsing 10,000 URLs on every
         // start and `run --once` would cost more than the check is worth.
         func remote(_ feed: FeedConfig) -> Bool { !feed.isFile && !Self.isLoopback(feed.url) }
+        let risk = "servers often answer that with 429 or a ban (for every feed on the host)"
         if interval < floor {
             let usingDefault = activeFeeds.filter { $0.interval == nil && remote($0) }.count
             if usingDefault > 0 {
-                out.append("interval: \(Duration.format(seconds: interval)) polls \(usingDefault) feed\(usingDefault == 1 ? "" : "s") more than once a minute; servers often answer that with 429 or a ban (for every feed on the host)")
+                out.append("interval: \(Duration.format(seconds: interval)) polls \(usingDefault) feed\(usingDefault == 1 ? "" : "s") more than once a minute; \(risk)")
             }
         }
         for feed in activeFeeds {
             if let own = feed.interval, own < floor, remote(feed) {
-                out.append("\(URLCredentials.redacted(feed.url)): interval: \(Duration.format(seconds: own)) is more than once a minute; servers often answer that with 429 or a ban (for every feed on the host)")
+                out.append("\(URLCredentials.redacted(feed.url)): interval: \(Duration.format(seconds: own)) is more than once a minute; \(risk)")
             }
         }
         if let adaptive, adaptive.minimum < floor, activeFeeds.contains(where: remote) {

@@ -284,6 +284,11 @@ struct FeedBuilder {
         }
     }
 
+    /// A feed (or an entry's source) without a plain `link` takes its alternate link's address.
+    private static func settleLink(_ feed: inout FeedInfo) {
+        if feed.link == nil { feed.link = feed.links.first { $0.rel == "alternate" }?.href }
+    }
+
     /// An entry's Atom `source` begins: what follows is read as a feed's metadata.
     mutating func beginSource() {
         guard hasEntry, sourceFrame == nil else { return }
@@ -301,7 +306,7 @@ struct FeedBuilder {
         sourceFrame = nil
         swap(&frame.feed, &result.feed)
         var source = frame.feed
-        if source.link == nil { source.link = source.links.first { $0.rel == "alternate" }?.href }
+        Self.settleLink(&source)
         entry = Entry()
         swap(&entry!, &frame.entry)
         entry!.source = source
@@ -310,9 +315,7 @@ struct FeedBuilder {
     mutating func finish() -> ParsedFeed {
         finishSource()
         if hasEntry { finishEntry() }
-        if result.feed.link == nil {
-            result.feed.link = result.feed.links.first { $0.rel == "alternate" }?.href
-        }
+        Self.settleLink(&result.feed)
         if result.version == .unknown, !result.bozo {
             result.bozo = true
             result.bozoException = "not a feed: no RSS or Atom root element found"
