@@ -83,7 +83,7 @@ public struct Runtime: Sendable {
             all.reserveCapacity(feeds.count)
             while let result = await group.next() {
                 // Shutdown cancelled the cycle: start no more polls (the rest keep their due times).
-                if let feed = pending.next() { group.addTaskUnlessCancelled { await poller.poll(feed, known: known(feed)) } }
+                if let feed = pending.next() { _ = group.addTaskUnlessCancelled { await poller.poll(feed, known: known(feed)) } }
                 heartbeat?.beat()
                 if result.alerts > 0 { flusher.alertsAdded() }
                 report(result, log: log)

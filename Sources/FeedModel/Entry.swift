@@ -38,6 +38,14 @@ public struct Entry: Sendable, Equatable {
     /// few entries have a source, and entries are moved around by value.
     private var sourceStorage: [FeedInfo] = []
 
+    /// feedparser's rarer fields (rights, comments, iTunes flags, extension elements …).
+    public var extra: ExtraFields {
+        get { extraStorage.first ?? ExtraFields() }
+        set { extraStorage = newValue.isEmpty ? [] : [newValue] }
+    }
+    /// Out of line, like `source`: most entries have none of these.
+    private var extraStorage: [ExtraFields] = []
+
     public init() {}
 
     /// The date that best says when this entry appeared: published, else updated, else created;

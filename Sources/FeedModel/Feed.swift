@@ -62,6 +62,9 @@ public struct FeedInfo: Sendable, Equatable {
     /// The address of the feed itself, for an entry's `source` (RSS `<source url>`; feedparser's
     /// `source.href`): where a republished story first appeared.
     public var href: String?
+    /// feedparser's rarer fields (publisher, generator details, cloud, textinput, iTunes flags,
+    /// extension elements …).
+    public var extra = ExtraFields()
 
     public init() {}
 }

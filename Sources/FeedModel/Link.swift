@@ -5,13 +5,17 @@ public struct Link: Sendable, Equatable {
     public var href: String
     public var title: String?
     public var length: String?
+    /// Atom `hreflang`: the language of the resource linked to.
+    public var hreflang: String?
 
-    public init(rel: String = "alternate", type: String? = nil, href: String, title: String? = nil, length: String? = nil) {
+    public init(rel: String = "alternate", type: String? = nil, href: String, title: String? = nil, length: String? = nil,
+                hreflang: String? = nil) {
         self.rel = rel
         self.type = type
         self.href = href
         self.title = title
         self.length = length
+        self.hreflang = hreflang
     }
 }
 
@@ -46,6 +50,10 @@ public struct Image: Sendable, Equatable {
     public var href: String?
     public var title: String?
     public var link: String?
+    /// RSS `image`'s `width`, `height` (0 when not a number, as feedparser) and `description`.
+    public var width: Int?
+    public var height: Int?
+    public var description: String?
 
     public init(href: String? = nil, title: String? = nil, link: String? = nil) {
         self.href = href

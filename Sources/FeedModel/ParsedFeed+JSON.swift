@@ -35,6 +35,7 @@ extension FeedInfo {
         o.add("generator", generator)
         o.addNonEmpty("contributors", contributors.map(\.json))
         o.add("href", href)
+        o.addExtra(extra)
         return o.value
     }
 }
@@ -67,6 +68,7 @@ extension Entry {
         o.addNonEmpty("enclosures", enclosures.map(\.json))
         o.addNonEmpty("contributors", contributors.map(\.json))
         if let source { o.add("source", source.json) }
+        o.addExtra(extra)
         return o.value
     }
 }
@@ -90,6 +92,7 @@ extension Link {
         o.add("href", href)
         o.add("title", title)
         o.add("length", length)
+        o.add("hreflang", hreflang)
         return o.value
     }
 }
@@ -120,6 +123,9 @@ extension Image {
         o.add("href", href)
         o.add("title", title)
         o.add("link", link)
+        if let width { o.add("width", width) }
+        if let height { o.add("height", height) }
+        o.add("description", description)
         return o.value
     }
 }

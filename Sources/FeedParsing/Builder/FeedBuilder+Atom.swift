@@ -5,7 +5,7 @@ import FeedModel
 extension FeedBuilder {
     mutating func startAtom(_ name: XMLName, attributes: [XMLAttribute]) {
         switch name.qualified {
-        case "atom:entry" where sourceFrame == nil:
+        case "atom:entry" where sourceFrame == nil, "atom:item" where sourceFrame == nil:
             beginEntry()
         case "atom:source" where hasEntry && person == nil: // (inside an author it is skipped: the author stays whole)
             beginSource()
@@ -56,9 +56,12 @@ extension FeedBuilder {
             beginCapture(.generator, attributes: attributes)
         case "atom:logo":
             beginCapture(.logo)
+        case "atom:icon":
+            beginCapture(.icon)
         default:
-            // Anything else (extensions we do not read) keeps its children to itself.
-            if depth > 1 { skipDepth = depth }
+            // Anything else: a leaf is kept by its feedparser key, a container (an extension we
+            // do not read) keeps its children to itself.
+            if depth > 1 { beginElement(name, attributes: attributes) }
         }
     }
 
@@ -68,7 +71,7 @@ extension FeedBuilder {
         if type == nil, rel == "self" { type = "application/atom+xml" }
         if type == nil, rel == "alternate" { type = "text/html" }
         return Link(rel: rel, type: type, href: URLResolver.resolve(href, against: currentBase),
-                    title: attributes["title"], length: attributes["length"])
+                    title: attributes["title"], length: attributes["length"], hreflang: attributes["hreflang"])
     }
 
     /// Atom text constructs: `type` is text, html, xhtml or a MIME type; Atom 0.3 adds `mode`.

@@ -65,9 +65,16 @@ extension FeedBuilder {
                 addTag(Tag(term: term, scheme: capture.field == .keywords ? "http://www.itunes.com/" : nil))
             }
         case .language:
-            if !hasEntry, !value.isEmpty { result.feed.language = value }
+            guard !value.isEmpty else { return }
+            if hasEntry { entry!.extra.language = value } else { result.feed.language = value }
         case .generator:
-            if !hasEntry, !value.isEmpty { result.feed.generator = value }
+            guard !hasEntry else { return }
+            if !value.isEmpty { result.feed.generator = value }
+            // Atom 1.0 names its address `uri`, Atom 0.3 `url`.
+            let href = capture.attributes["uri"] ?? capture.attributes["url"] ?? capture.attributes["href"]
+            result.feed.extra.generator = ExtraFields.Generator(
+                name: value, href: href.map { URLResolver.resolve($0, against: capture.base) },
+                version: capture.attributes["version"])
         case .imageURL:
             result.feed.image = result.feed.image ?? Image()
             result.feed.image!.href = URLResolver.resolve(value, against: capture.base)
@@ -79,10 +86,83 @@ extension FeedBuilder {
             result.feed.image!.link = URLResolver.resolve(value, against: capture.base)
         case .logo:
             guard !value.isEmpty else { return }
+            let href = URLResolver.resolve(value, against: capture.base)
             result.feed.image = result.feed.image ?? Image()
-            result.feed.image!.href = URLResolver.resolve(value, against: capture.base)
+            result.feed.image!.href = href
+            result.feed.extra.logo = href
+        case .icon:
+            guard !value.isEmpty, !hasEntry else { return }
+            result.feed.extra.icon = URLResolver.resolve(value, against: capture.base)
         case .comments:
-            break
+            guard !value.isEmpty else { return }
+            updateExtra { $0.comments = value }
+        case .publisher, .webMaster:
+            guard !value.isEmpty else { return }
+            let person = Person(rssAuthor: value)
+            updateExtra { $0.publisher = person }
+            // The webmaster stands in for the author when the channel names nobody else.
+            if capture.field == .webMaster, !hasEntry, result.feed.authors.isEmpty { result.feed.authors.append(person) }
+        case .expired:
+            updateExtra { $0.expiredText = value; $0.expired = DateParser.parse(value) }
+        case .validity:
+            // "start=…;end=…;scheme=W3C-DTF" (Dublin Core's DCMI Period).
+            var start: String?, end: String?
+            for part in value.split(separator: ";") {
+                let pair = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedWhitespace }
+                guard pair.count == 2, !pair[1].isEmpty else { continue }
+                if pair[0] == "start" { start = pair[1] } else if pair[0] == "end" { end = pair[1] }
+            }
+            updateExtra {
+                if let start { $0.validityStartText = start; $0.validityStart = DateParser.parse(start) }
+                if let end { $0.validityEndText = end; $0.validityEnd = DateParser.parse(end) }
+            }
+        case .newLocation:
+            guard !value.isEmpty, !hasEntry else { return }
+            result.feed.extra.newLocation = URLResolver.resolve(value, against: capture.base)
+        case .license:
+            guard !value.isEmpty else { return }
+            addLink(Link(rel: "license", type: nil, href: URLResolver.resolve(value, against: capture.base)))
+        case .imageWidth, .imageHeight:
+            result.feed.image = result.feed.image ?? Image()
+            let number = Int(value) ?? 0
+            if capture.field == .imageWidth { result.feed.image!.width = number } else { result.feed.image!.height = number }
+        case .imageDescription:
+            result.feed.image = result.feed.image ?? Image()
+            result.feed.image!.description = value
+        case .textInputTitle, .textInputDescription, .textInputName, .textInputLink:
+            var input = result.feed.extra.textInput ?? ExtraFields.TextInput()
+            switch capture.field {
+            case .textInputTitle: input.title = value
+            case .textInputDescription: input.description = value
+            case .textInputName: input.name = value
+            default: input.link = URLResolver.resolve(value, against: capture.base)
+            }
+            result.feed.extra.textInput = input
+        case .itunesBlock:
+            updateExtra { $0.itunesBlock = raw == "yes" || raw == "Yes" }
+        case .itunesExplicit:
+            let explicit: ExtraFields.Explicit
+            switch raw {
+            case "yes", "true": explicit = .yes
+            case "clean", "no", "false": explicit = .no
+            default: explicit = .unknown
+            }
+            updateExtra { $0.itunesExplicit = explicit }
+        case .element:
+            guard let element = capture.element, !capture.hadChild else { return }
+            let json: JSONValue
+            let attributes = capture.attributes.filter { $0.name.qualified != "xmlns" }
+            if attributes.isEmpty {
+                json = .string(value)
+            } else {
+                var pairs = attributes.map { attribute -> (String, JSONValue) in
+                    let name = attribute.name.qualified.hasPrefix("{") ? attribute.name.local : attribute.name.qualified
+                    return (name.lowercased(), .string(attribute.value))
+                }
+                if !value.isEmpty { pairs.append(("content", .string(value))) }
+                json = .object(pairs)
+            }
+            updateExtra { $0.setElement(element.key, json) }
         case .sourceTitle:
             // RSS 2.0 `<source url="…">Outlet</source>`: the feed the item first appeared in.
             guard hasEntry else { return }
@@ -103,6 +183,12 @@ extension FeedBuilder {
             finishSource()
         case "image":
             inImage = false
+        case "textinput", "textInput":
+            inTextInput = false
+        case "itunes:owner" where person == .publisher:
+            person = nil
+            let owner = personValue
+            if owner.name != nil || owner.email != nil { updateExtra { $0.publisher = owner } }
         case "atom:author", "atom:contributor":
             guard let target = person else { return }
             person = nil
@@ -112,6 +198,7 @@ extension FeedBuilder {
             case .entryAuthor: entry?.authors.append(personValue)
             case .entryContributor: entry?.contributors.append(personValue)
             case .feedContributor: result.feed.contributors.append(personValue)
+            case .publisher: break
             }
         default:
             break

@@ -29,6 +29,25 @@ extension FeedBuilder {
             beginCapture(.language)
         case "dc:rights":
             beginCapture(.rights)
+        case "dc:publisher":
+            beginCapture(.publisher)
+        case "dcterms:valid":
+            beginCapture(.validity)
+        case "cc:license":
+            if let href = attributes["rdf:resource"], !href.isEmpty { addLink(Link(rel: "license", type: nil, href: href)) }
+        case "creativeCommons:license":
+            beginCapture(.license)
+        case "itunes:owner" where person == nil:
+            person = .publisher
+            personValue = Person()
+        case "itunes:name" where person == .publisher:
+            beginCapture(.personName)
+        case "itunes:email" where person == .publisher:
+            beginCapture(.personEmail)
+        case "itunes:block":
+            beginCapture(.itunesBlock)
+        case "itunes:explicit":
+            beginCapture(.itunesExplicit)
         case "dc:identifier" where hasEntry:
             beginCapture(.id)
         case "itunes:author":
@@ -43,10 +62,9 @@ extension FeedBuilder {
             // Nested categories are tags too; the element's children stay readable.
             if let term = attributes["text"] { addTag(Tag(term: term, scheme: "http://www.itunes.com/")) }
         case "itunes:image":
-            if !hasEntry, let href = attributes["href"] {
-                result.feed.image = result.feed.image ?? Image()
-                result.feed.image!.href = result.feed.image!.href ?? URLResolver.resolve(href, against: currentBase)
-            }
+            itunesImage(attributes)
+        case "itunes:link" where attributes["rel"] == "image":
+            itunesImage(attributes)
         case "media:group":
             break // a wrapper: its media:* children are read as if they stood in the item
         case "media:title" where hasEntry:
@@ -71,5 +89,17 @@ extension FeedBuilder {
             return false
         }
         return true
+    }
+
+    /// `itunes:image href` (or `url`): the entry's image, or the feed's when it has none yet.
+    private mutating func itunesImage(_ attributes: [XMLAttribute]) {
+        guard let raw = attributes["href"] ?? attributes["url"], !raw.isEmpty else { return }
+        let href = URLResolver.resolve(raw, against: currentBase)
+        if hasEntry {
+            entry!.extra.image = Image(href: href)
+        } else {
+            result.feed.image = result.feed.image ?? Image()
+            result.feed.image!.href = result.feed.image!.href ?? href
+        }
     }
 }

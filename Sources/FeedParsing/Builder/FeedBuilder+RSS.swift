@@ -17,12 +17,29 @@ extension FeedBuilder {
             if let about = attributes["rdf:about"] { entry?.id = about }
         case "image" where !hasEntry:
             inImage = true
+        case "textinput" where !hasEntry:
+            inTextInput = true
+            result.feed.extra.textInput = result.feed.extra.textInput ?? ExtraFields.TextInput()
+        case "title" where inTextInput:
+            beginCapture(.textInputTitle)
+        case "link" where inTextInput:
+            beginCapture(.textInputLink)
+        case "description" where inTextInput:
+            beginCapture(.textInputDescription)
+        case "name" where inTextInput:
+            beginCapture(.textInputName)
         case "title":
             beginCapture(inImage ? .imageTitle : .title)
         case "link":
             beginCapture(inImage ? .imageLink : .link)
         case "url" where inImage:
             beginCapture(.imageURL)
+        case "width" where inImage:
+            beginCapture(.imageWidth)
+        case "height" where inImage:
+            beginCapture(.imageHeight)
+        case "description" where inImage:
+            beginCapture(.imageDescription)
         case "description", "summary":
             beginCapture(!hasEntry ? .subtitle : .summary, type: "text/html")
         case "fullitem":
@@ -38,8 +55,16 @@ extension FeedBuilder {
         case "author", "managingeditor":
             // An item's author, and the channel's editor; the webmaster only when nobody else is named.
             beginCapture(.rssAuthor)
-        case "webmaster" where !hasEntry && result.feed.authors.isEmpty:
-            beginCapture(.rssAuthor)
+        case "webmaster" where !hasEntry:
+            beginCapture(.webMaster)
+        case "cloud" where !hasEntry:
+            result.feed.extra.cloud = attributes.map { ExtraFields.Attribute(name: $0.name.local.lowercased(), value: $0.value) }
+        case "redirect" where !hasEntry:
+            break // its newLocation is read
+        case "newlocation" where !hasEntry:
+            beginCapture(.newLocation)
+        case "expirationdate" where hasEntry:
+            beginCapture(.expired)
         case "category":
             beginCapture(.category, attributes: attributes)
         case "tags":
@@ -65,9 +90,10 @@ extension FeedBuilder {
         case "atom:updated":
             beginCapture(.updated)
         default:
-            // Unknown containers (an <image> inside an item, <textInput>, extensions we do not
-            // read) keep their children to themselves: their <link> is not the item's link.
-            if depth > 1, !(result.version == .rss10 && depth == 2) { skipDepth = depth }
+            // Unknown leaves are kept by their feedparser key; unknown containers (an <image>
+            // inside an item, extensions we do not read) keep their children to themselves:
+            // their <link> is not the item's link.
+            if depth > 1, !(result.version == .rss10 && depth == 2) { beginElement(name, attributes: attributes) }
         }
     }
 }

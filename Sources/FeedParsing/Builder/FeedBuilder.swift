@@ -15,6 +15,8 @@ struct FeedBuilder {
     var person: PersonTarget?
     var personValue = Person()
     var inImage = false
+    /// Inside RSS `textInput`: its title, link … are the text input's, not the channel's.
+    var inTextInput = false
     /// Depth of an element whose whole subtree is ignored (unknown containers in entries).
     var skipDepth: Int?
     /// Inside an entry's Atom `source`: its depth, and the entry and feed set aside meanwhile.
@@ -74,7 +76,7 @@ struct FeedBuilder {
     /// The document's own scope: its URL, no language.
     let rootScope: Scope
 
-    enum PersonTarget { case feedAuthor, entryAuthor, entryContributor, feedContributor }
+    enum PersonTarget { case feedAuthor, entryAuthor, entryContributor, feedContributor, publisher }
 
     /// What a text capture will become when its element ends.
     struct Capture {
@@ -92,6 +94,11 @@ struct FeedBuilder {
         /// Atom 0.3 `mode="base64"`, or an Atom 1.0 binary media type.
         var base64 = false
         var attributes: [XMLAttribute] = []
+        /// An element feedwatch has no field for (`Field.element`), kept under its feedparser key
+        /// if it turns out to be a leaf.
+        var element: XMLName?
+        /// Another element started inside `element`: a container, whose text is not one value.
+        var hadChild = false
 
         /// Text constructs may hold markup; ids, dates and links are text only.
         var allowsMarkup: Bool {
@@ -108,6 +115,13 @@ struct FeedBuilder {
         case rssAuthor, dcCreator, dcContributor, personName, personEmail, personURI
         case category, commaTags, keywords, language, generator, imageURL, imageTitle, imageLink, logo, comments
         case sourceTitle
+        case publisher, webMaster, expired, validity, icon, newLocation, license
+        case imageWidth, imageHeight, imageDescription
+        case textInputTitle, textInputDescription, textInputName, textInputLink
+        /// `itunes:block` and `itunes:explicit`, read as written: feedparser does not trim them.
+        case itunesBlock, itunesExplicit
+        /// An extension element feedwatch has no field for (`Capture.element`).
+        case element
     }
 
     var depth: Int { stack.count }
@@ -127,12 +141,17 @@ struct FeedBuilder {
         if !attributes.isEmpty {
             let base = attributes["xml:base"].map { URLResolver.resolve($0, against: scope.base) }
             let lang = attributes["xml:lang"]
-            if base != nil || lang != nil { scope = Scope(base: base ?? scope.base, lang: lang ?? scope.lang) }
+            // xml:lang="" says the language is unknown, and is not inherited.
+            if base != nil || lang != nil {
+                scope = Scope(base: base ?? scope.base, lang: lang.map(Self.languageTag) ?? scope.lang)
+            }
         }
         stack.append(Frame(name: name, scope: scope))
 
         if var capture {
-            if capture.allowsMarkup {
+            if capture.field == .element {
+                if !capture.hadChild { capture.hadChild = true; self.capture = capture }
+            } else if capture.allowsMarkup {
                 if !capture.markup {
                     // The first element inside plain text: what came before becomes escaped markup.
                     capture.markup = true
@@ -187,8 +206,10 @@ struct FeedBuilder {
                 // ASCII whitespace around a value (CDATA on its own lines) is cut here, in the
                 // bytes, so the string is built once instead of built and then copied trimmed.
                 var lo = 0, hi = text.count
-                while lo < hi, FeedBuilder.isASCIISpace(text[lo]) { lo += 1 }
-                while hi > lo, FeedBuilder.isASCIISpace(text[hi - 1]) { hi -= 1 }
+                if capture.field != .itunesBlock, capture.field != .itunesExplicit {
+                    while lo < hi, FeedBuilder.isASCIISpace(text[lo]) { lo += 1 }
+                    while hi > lo, FeedBuilder.isASCIISpace(text[hi - 1]) { hi -= 1 }
+                }
                 let value = String(decoding: text[lo..<hi], as: UTF8.self)
                 text.removeAll(keepingCapacity: true)
                 commit(capture, value: value)
@@ -241,6 +262,34 @@ struct FeedBuilder {
                           markup: markup, attributes: attributes)
         text.removeAll(keepingCapacity: true)
         fieldCut = false
+    }
+
+    /// An element feedwatch has no field for: its text (or attributes) is kept under its
+    /// feedparser key when it is a leaf; a container's subtree is ignored as before.
+    mutating func beginElement(_ name: XMLName, attributes: [XMLAttribute]) {
+        guard !inImage, !inTextInput, person == nil else {
+            skipDepth = depth
+            return
+        }
+        beginCapture(.element, attributes: attributes)
+        capture?.element = name
+    }
+
+    /// xml:lang as a language tag: "en_US" is "en-US"; empty means none.
+    static func languageTag(_ value: String) -> String? {
+        guard !value.isEmpty else { return nil }
+        return value.utf8.contains(UInt8(ascii: "_")) ? String(value.map { $0 == "_" ? "-" : $0 }) : value
+    }
+
+    /// Where the rarer fields go: the open entry's, else the feed's (or the source's being read).
+    mutating func updateExtra(_ change: (inout ExtraFields) -> Void) {
+        if hasEntry {
+            var extra = entry!.extra
+            change(&extra)
+            entry!.extra = extra
+        } else {
+            change(&result.feed.extra)
+        }
     }
 
     mutating func beginEntry() {
@@ -375,6 +424,7 @@ struct FeedBuilder {
                 if Self.isNone(entry!.summary) { entry!.summary = construct } else if entry!.content.isEmpty { entry!.content.append(construct) }
             case .content: entry!.content.append(construct)
             case .entrySubtitle, .subtitle: if Self.isNone(entry!.subtitle) { entry!.subtitle = construct }
+            case .rights: if Self.isNone(entry!.extra.rights) { entry!.extra.rights = construct }
             default: break
             }
         } else {

@@ -26,14 +26,17 @@ struct NameTable {
         return Int(truncatingIfNeeded: h >> 32)
     }
 
-    mutating func name(uri: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>) -> XMLName {
+    /// `prefix` (the document's, for a namespace feedwatch has no prefix of its own for) is read
+    /// when the name is first met.
+    mutating func name(uri: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>,
+                       prefix: UnsafePointer<xmlChar>? = nil) -> XMLName {
         let mask = slots.count - 1
         var i = Self.hash(uri, local) & mask
         while slots[i].index >= 0 {
             if slots[i].local == local, slots[i].uri == uri { return names[Int(slots[i].index)] }
             i = (i + 1) & mask
         }
-        let name = XMLName(uri: uri, localname: local)
+        let name = XMLName(uri: uri, localname: local, prefix: prefix)
         guard names.count < Self.maxNames else { return name }
         slots[i] = Slot(uri: uri, local: local, index: Int32(names.count))
         names.append(name)

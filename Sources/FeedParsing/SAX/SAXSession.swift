@@ -50,8 +50,9 @@ final class SAXSession {
 
     /// The `XMLName` for libxml2's interned pointers, built once per document (NameTable).
     @inline(__always)
-    func name(uri: UnsafePointer<xmlChar>?, localname: UnsafePointer<xmlChar>) -> XMLName {
-        state.pointee.names.name(uri: uri, local: localname)
+    func name(uri: UnsafePointer<xmlChar>?, localname: UnsafePointer<xmlChar>,
+              prefix: UnsafePointer<xmlChar>? = nil) -> XMLName {
+        state.pointee.names.name(uri: uri, local: localname, prefix: prefix)
     }
 
     /// Texts EscapedTextFolding decoded ahead of libxml2, handed to the builder at their placeholders.
@@ -78,7 +79,7 @@ final class SAXSession {
 
     /// One start tag: the depth guard, the name (cached), the attributes as strings.
     private func startElement(_ context: UnsafeMutableRawPointer?, localname: UnsafePointer<xmlChar>,
-                              uri: UnsafePointer<xmlChar>?, namespaceCount: Int32,
+                              prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, namespaceCount: Int32,
                               namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int32,
                               attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         // No feed nests 256 deep; a document that does is an attack on memory or stack.
@@ -87,7 +88,7 @@ final class SAXSession {
             xmlStopParser(context!.assumingMemoryBound(to: xmlParserCtxt.self))
             return
         }
-        let elementName = name(uri: uri, localname: localname)
+        let elementName = name(uri: uri, localname: localname, prefix: prefix)
         var attrs: [XMLAttribute] = []
         // The root's default namespace tells RSS 0.90 from 1.0 even in an empty document.
         if builder.stack.isEmpty, namespaceCount > 0, let namespaces {
@@ -103,7 +104,7 @@ final class SAXSession {
                 let bytes = UnsafeBufferPointer(start: start, count: end - start)
                 // Without entity substitution (kept off: XXE) libxml2 hands `&amp;` in attributes over as "&#38;".
                 let value = bytes.contains(UInt8(ascii: "&")) ? Self.unescapingAmpersands(bytes) : String(decoding: bytes, as: UTF8.self)
-                attrs.append(XMLAttribute(name: name(uri: attributes[i * 5 + 2], localname: local), value: value))
+                attrs.append(XMLAttribute(name: name(uri: attributes[i * 5 + 2], localname: local, prefix: attributes[i * 5 + 1]), value: value))
             }
         }
         builder.start(elementName, attributes: attrs)
@@ -132,11 +133,11 @@ final class SAXSession {
     static func makeHandler() -> xmlSAXHandler {
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
-        handler.startElementNs = { context, localname, _, uri, namespaceCount, namespaces, attributeCount, _, attributes in
+        handler.startElementNs = { context, localname, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             guard let localname else { return }
             // Borrowed, like `characters`: no retain/release pair per element.
             SAXSession.unmanaged(context)._withUnsafeGuaranteedRef { session in
-                session.startElement(context, localname: localname, uri: uri, namespaceCount: namespaceCount,
+                session.startElement(context, localname: localname, prefix: prefix, uri: uri, namespaceCount: namespaceCount,
                                      namespaces: namespaces, attributeCount: attributeCount, attributes: attributes)
             }
         }

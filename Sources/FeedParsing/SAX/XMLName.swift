@@ -14,14 +14,18 @@ final class XMLName: Equatable, CustomStringConvertible, Sendable {
     /// table without comparing against each of its names.
     let isPrefixed: Bool
     /// Whether the name is in one of the extensions read in RSS and Atom alike (content, dc,
-    /// dcterms, itunes, media, feedburner): Atom's own elements, all prefixed "atom:", skip the
+    /// dcterms, itunes, media, feedburner, cc, creativeCommons): Atom's own elements, all prefixed "atom:", skip the
     /// extension table without a string comparison per case (3% of an Atom parse).
     let isExtension: Bool
     /// The name without its prefix or `{namespace}` ("div" for "xhtml:div"): xhtml content is
     /// rebuilt with it for every element, so it is cut once per name, not once per element.
     let local: String
+    /// feedparser's key for an element it has no handler for: "prefix_local" in lower case, with
+    /// its own prefix for the namespaces it knows ("slash_comments"), the document's prefix for
+    /// others ("madeup_element"), and none for Atom's and RSS's own elements ("ttl").
+    let key: String
 
-    init(_ qualified: String, namespace: String? = nil) {
+    init(_ qualified: String, namespace: String? = nil, documentPrefix: String? = nil) {
         self.qualified = qualified
         self.namespace = namespace
         lowercased = qualified.lowercased()
@@ -35,19 +39,29 @@ final class XMLName: Equatable, CustomStringConvertible, Sendable {
         } else {
             local = qualified
         }
+        let prefix: String
+        if bytes.first == UInt8(ascii: "{") {
+            prefix = documentPrefix ?? ""
+        } else if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
+            prefix = String(qualified[..<colon])
+        } else {
+            prefix = ""
+        }
+        key = (prefix.isEmpty || prefix == "atom" ? local : prefix + "_" + local).lowercased()
     }
 
-    convenience init(uri: UnsafePointer<xmlChar>?, localname: UnsafePointer<xmlChar>) {
+    convenience init(uri: UnsafePointer<xmlChar>?, localname: UnsafePointer<xmlChar>,
+                     prefix: UnsafePointer<xmlChar>? = nil) {
         let local = String(cString: localname)
         guard let uri else {
             self.init(local)
             return
         }
         let namespace = String(cString: uri)
-        if let prefix = XMLName.prefixes[namespace] ?? XMLName.prefixes[namespace.lowercased()] {
-            self.init(prefix.isEmpty ? local : prefix + ":" + local, namespace: namespace)
+        if let known = XMLName.prefixes[namespace] ?? XMLName.prefixes[namespace.lowercased()] {
+            self.init(known.isEmpty ? local : known + ":" + local, namespace: namespace)
         } else {
-            self.init("{" + namespace + "}" + local, namespace: namespace)
+            self.init("{" + namespace + "}" + local, namespace: namespace, documentPrefix: prefix.map { String(cString: $0) })
         }
     }
 
@@ -76,10 +90,33 @@ final class XMLName: Equatable, CustomStringConvertible, Sendable {
         "http://search.yahoo.com/mrss": "media",
         "http://www.itunes.com/dtds/podcast-1.0.dtd": "itunes",
         "http://rssnamespace.org/feedburner/ext/1.0": "feedburner",
+        "http://example.com/dtds/podcast-1.0.dtd": "itunes", // feedparser reads it as iTunes too
+        // Read only for their feedparser keys ("slash_comments") or a field or two (cc:license).
+        "http://purl.org/rss/1.0/modules/slash/": "slash",
+        "http://wellformedweb.org/commentapi/": "wfw",
+        "http://purl.org/rss/1.0/modules/syndication/": "sy",
+        "http://purl.org/syndication/thread/1.0": "thr",
+        "http://purl.org/rss/1.0/modules/threading/": "thr",
+        "http://www.georss.org/georss": "georss",
+        "http://www.opengis.net/gml": "gml",
+        "http://www.w3.org/2003/01/geo/wgs84_pos#": "geo",
+        "http://web.resource.org/cc/": "cc",
+        "http://creativecommons.org/ns#license": "cc",
+        "http://backend.userland.com/creativecommonsrssmodule": "creativeCommons",
+        "http://cyber.law.harvard.edu/rss/creativecommonsrssmodule.html": "creativeCommons",
+        "http://podlove.org/simple-chapters": "psc",
+        "http://webns.net/mvcb/": "admin",
+        "http://madskills.com/public/xml/rss/module/trackback/": "trackback",
+        "http://purl.org/rss/1.0/modules/annotate/": "annotate",
+        "http://xmlns.com/foaf/0.1/": "foaf",
+        "http://www.w3.org/1999/xlink": "xlink",
+        "http://purl.org/rss/1.0/modules/taxonomy/": "taxo",
+        "http://purl.org/rss/1.0/modules/event/": "ev",
+        "http://prismstandard.org/namespaces/1.2/basic/": "prism",
     ]
 
     /// The prefixes of FeedBuilder's extension table (FeedBuilder+Extensions.swift).
-    static let extensionPrefixes = ["content:", "dc:", "dcterms:", "itunes:", "media:", "feedburner:"]
+    static let extensionPrefixes = ["content:", "dc:", "dcterms:", "itunes:", "media:", "feedburner:", "cc:", "creativeCommons:"]
 
     static let atom10Namespace = "http://www.w3.org/2005/Atom"
     static let atom03Namespace = "http://purl.org/atom/ns#"
