@@ -14,6 +14,46 @@ enum URLResolver {
         return resolved.absoluteString
     }
 
+    /// `resolve`, for addresses a reader may follow (links, enclosures, images, sources): nil for
+    /// a script URL (`javascript:`, `vbscript:`, `data:`), which a feed can write but no alert,
+    /// hook or page that shows the link should ever be handed.
+    static func link(_ reference: String, against base: String?) -> String? {
+        let resolved = resolve(reference, against: base)
+        return isScript(resolved) ? nil : resolved
+    }
+
+    /// An xml:base as the new base: resolved against the one in force, with the empty authority
+    /// of "http:///host/path" taken out (as feedparser does), and ignored (nil) when it is a
+    /// script URL, so that it cannot turn the relative links under it into scripts.
+    static func base(_ value: String, against parent: String?) -> String? {
+        var resolved = resolve(value, against: parent)
+        for scheme in ["http:///", "https:///"] where resolved.lowercased().hasPrefix(scheme) {
+            var rest = resolved.dropFirst(scheme.count)
+            while rest.first == "/" { rest = rest.dropFirst() }
+            resolved = String(resolved.prefix(scheme.count - 1)) + rest
+        }
+        return isScript(resolved) ? nil : resolved
+    }
+
+    /// Whether `url`'s scheme runs code where it is opened. Browsers skip leading spaces and
+    /// control characters and drop tabs and line breaks inside the scheme; so does this.
+    static func isScript(_ url: String) -> Bool {
+        var scheme: [UInt8] = []
+        var colon = false
+        for byte in url.utf8 {
+            if byte <= 0x20, scheme.isEmpty { continue }
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            if byte == UInt8(ascii: ":") { colon = true; break }
+            scheme.append(byte | 0x20)
+            if scheme.count > 10 { return false }
+        }
+        guard colon else { return false }
+        switch String(decoding: scheme, as: UTF8.self) {
+        case "javascript", "vbscript", "data", "livescript": return true
+        default: return false
+        }
+    }
+
     /// "http:", "mailto:" …: RFC 3986 scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
     static func hasScheme(_ s: String) -> Bool {
         var first = true

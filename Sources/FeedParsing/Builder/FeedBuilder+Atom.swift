@@ -43,7 +43,7 @@ extension FeedBuilder {
             beginCapture(.personURI)
         case "atom:link":
             if let href = attributes["href"] {
-                addLink(atomLink(href: href, attributes))
+                if let link = atomLink(href: href, attributes) { addLink(link) }
             } else {
                 // <link rel="alternate">http://…</link>: the URL as text.
                 beginCapture(.linkText, attributes: attributes)
@@ -65,12 +65,14 @@ extension FeedBuilder {
         }
     }
 
-    func atomLink(href: String, _ attributes: [XMLAttribute]) -> Link {
+    /// nil for a script URL (URLResolver.link).
+    func atomLink(href: String, _ attributes: [XMLAttribute]) -> Link? {
+        guard let resolved = URLResolver.link(href, against: currentBase) else { return nil }
         let rel = attributes["rel"] ?? "alternate"
         var type = attributes["type"]
         if type == nil, rel == "self" { type = "application/atom+xml" }
         if type == nil, rel == "alternate" { type = "text/html" }
-        return Link(rel: rel, type: type, href: URLResolver.resolve(href, against: currentBase),
+        return Link(rel: rel, type: type, href: resolved,
                     title: attributes["title"], length: attributes["length"], hreflang: attributes["hreflang"])
     }
 

@@ -6,8 +6,7 @@ extension FeedBuilder {
         switch name.qualified.uppercased() {
         case "ITEM":
             beginEntry()
-            if let href = attributes["HREF"] ?? attributes["href"] {
-                let url = URLResolver.resolve(href, against: currentBase)
+            if let href = attributes["HREF"] ?? attributes["href"], let url = URLResolver.link(href, against: currentBase) {
                 entry?.link = url
                 entry?.links.append(Link(rel: "alternate", type: "text/html", href: url))
             }

@@ -26,9 +26,9 @@ extension FeedBuilder {
             }
         case .link, .linkText:
             guard !value.isEmpty else { return }
-            let href = URLResolver.resolve(value, against: capture.base)
+            guard let href = URLResolver.link(value, against: capture.base) else { return }
             if capture.field == .linkText {
-                addLink(atomLink(href: href, capture.attributes))
+                if let link = atomLink(href: href, capture.attributes) { addLink(link) }
             } else if hasEntry {
                 entry!.link = href
                 if !entry!.links.contains(where: { $0.rel == "alternate" && $0.href == href }) {
@@ -53,7 +53,7 @@ extension FeedBuilder {
         case .personEmail:
             personValue.email = value.isEmpty ? nil : value
         case .personURI:
-            personValue.href = value.isEmpty ? nil : URLResolver.resolve(value, against: capture.base)
+            personValue.href = value.isEmpty ? nil : URLResolver.link(value, against: capture.base)
         case .category:
             let mediaScheme = capture.attributes.isEmpty ? nil : capture.attributes["scheme"]
             addTag(Tag(term: value, scheme: capture.attributes["domain"] ?? mediaScheme, label: capture.attributes["label"]))
@@ -73,26 +73,25 @@ extension FeedBuilder {
             // Atom 1.0 names its address `uri`, Atom 0.3 `url`.
             let href = capture.attributes["uri"] ?? capture.attributes["url"] ?? capture.attributes["href"]
             result.feed.extra.generator = ExtraFields.Generator(
-                name: value, href: href.map { URLResolver.resolve($0, against: capture.base) },
+                name: value, href: href.flatMap { URLResolver.link($0, against: capture.base) },
                 version: capture.attributes["version"])
         case .imageURL:
             result.feed.image = result.feed.image ?? Image()
-            result.feed.image!.href = URLResolver.resolve(value, against: capture.base)
+            result.feed.image!.href = URLResolver.link(value, against: capture.base)
         case .imageTitle:
             result.feed.image = result.feed.image ?? Image()
             result.feed.image!.title = value
         case .imageLink:
             result.feed.image = result.feed.image ?? Image()
-            result.feed.image!.link = URLResolver.resolve(value, against: capture.base)
+            result.feed.image!.link = URLResolver.link(value, against: capture.base)
         case .logo:
-            guard !value.isEmpty else { return }
-            let href = URLResolver.resolve(value, against: capture.base)
+            guard !value.isEmpty, let href = URLResolver.link(value, against: capture.base) else { return }
             result.feed.image = result.feed.image ?? Image()
             result.feed.image!.href = href
             result.feed.extra.logo = href
         case .icon:
             guard !value.isEmpty, !hasEntry else { return }
-            result.feed.extra.icon = URLResolver.resolve(value, against: capture.base)
+            result.feed.extra.icon = URLResolver.link(value, against: capture.base)
         case .comments:
             guard !value.isEmpty else { return }
             updateExtra { $0.comments = value }
@@ -118,10 +117,10 @@ extension FeedBuilder {
             }
         case .newLocation:
             guard !value.isEmpty, !hasEntry else { return }
-            result.feed.extra.newLocation = URLResolver.resolve(value, against: capture.base)
+            result.feed.extra.newLocation = URLResolver.link(value, against: capture.base)
         case .license:
-            guard !value.isEmpty else { return }
-            addLink(Link(rel: "license", type: nil, href: URLResolver.resolve(value, against: capture.base)))
+            guard !value.isEmpty, let href = URLResolver.link(value, against: capture.base) else { return }
+            addLink(Link(rel: "license", type: nil, href: href))
         case .imageWidth, .imageHeight:
             result.feed.image = result.feed.image ?? Image()
             let number = Int(value) ?? 0
@@ -135,7 +134,7 @@ extension FeedBuilder {
             case .textInputTitle: input.title = value
             case .textInputDescription: input.description = value
             case .textInputName: input.name = value
-            default: input.link = URLResolver.resolve(value, against: capture.base)
+            default: input.link = URLResolver.link(value, against: capture.base)
             }
             result.feed.extra.textInput = input
         case .itunesBlock:
@@ -168,7 +167,7 @@ extension FeedBuilder {
             guard hasEntry else { return }
             var source = FeedInfo()
             if !value.isEmpty { source.title = TextConstruct(language: capture.lang, base: capture.base, value: value) }
-            if let url = capture.attributes["url"], !url.isEmpty { source.href = URLResolver.resolve(url, against: capture.base) }
+            if let url = capture.attributes["url"], !url.isEmpty { source.href = URLResolver.link(url, against: capture.base) }
             if source.title != nil || source.href != nil { entry!.source = source }
         }
     }

@@ -34,7 +34,9 @@ extension FeedBuilder {
         case "dcterms:valid":
             beginCapture(.validity)
         case "cc:license":
-            if let href = attributes["rdf:resource"], !href.isEmpty { addLink(Link(rel: "license", type: nil, href: href)) }
+            if let raw = attributes["rdf:resource"], !raw.isEmpty, let href = URLResolver.link(raw, against: currentBase) {
+                addLink(Link(rel: "license", type: nil, href: href))
+            }
         case "creativeCommons:license":
             beginCapture(.license)
         case "itunes:owner" where person == nil:
@@ -77,13 +79,13 @@ extension FeedBuilder {
         case "feedburner:browserFriendly" where !hasEntry:
             beginCapture(.info)
         case "media:content" where hasEntry:
-            if let url = attributes["url"] {
-                entry!.mediaContent.append(Enclosure(href: URLResolver.resolve(url, against: currentBase),
+            if let url = attributes["url"], let href = URLResolver.link(url, against: currentBase) {
+                entry!.mediaContent.append(Enclosure(href: href,
                                                      type: attributes["type"], length: attributes["fileSize"]))
             }
             skipDepth = depth
         case "media:thumbnail" where hasEntry:
-            if let url = attributes["url"] { entry!.mediaThumbnails.append(URLResolver.resolve(url, against: currentBase)) }
+            if let url = attributes["url"], let href = URLResolver.link(url, against: currentBase) { entry!.mediaThumbnails.append(href) }
             skipDepth = depth
         default:
             return false
@@ -93,8 +95,8 @@ extension FeedBuilder {
 
     /// `itunes:image href` (or `url`): the entry's image, or the feed's when it has none yet.
     private mutating func itunesImage(_ attributes: [XMLAttribute]) {
-        guard let raw = attributes["href"] ?? attributes["url"], !raw.isEmpty else { return }
-        let href = URLResolver.resolve(raw, against: currentBase)
+        guard let raw = attributes["href"] ?? attributes["url"], !raw.isEmpty,
+              let href = URLResolver.link(raw, against: currentBase) else { return }
         if hasEntry {
             entry!.extra.image = Image(href: href)
         } else {

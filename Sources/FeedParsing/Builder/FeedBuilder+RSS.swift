@@ -80,13 +80,12 @@ extension FeedBuilder {
         case "source" where hasEntry:
             beginCapture(.sourceTitle, attributes: attributes)
         case "enclosure":
-            if let url = attributes["url"], hasEntry {
-                let href = URLResolver.resolve(url, against: currentBase)
+            if let url = attributes["url"], hasEntry, let href = URLResolver.link(url, against: currentBase) {
                 entry!.enclosures.append(Enclosure(href: href, type: attributes["type"], length: attributes["length"]))
                 entry!.links.append(Link(rel: "enclosure", type: attributes["type"], href: href, length: attributes["length"]))
             }
         case "atom:link":
-            if let href = attributes["href"] { addLink(atomLink(href: href, attributes)) }
+            if let href = attributes["href"], let link = atomLink(href: href, attributes) { addLink(link) }
         case "atom:updated":
             beginCapture(.updated)
         default:

@@ -32,8 +32,7 @@ extension FeedBuilder {
             result.version = .rss
         case ("CHANNEL", _):
             result.version = .cdf
-            if let href = attributes["HREF"] ?? attributes["href"] {
-                let url = URLResolver.resolve(href, against: currentBase)
+            if let href = attributes["HREF"] ?? attributes["href"], let url = URLResolver.link(href, against: currentBase) {
                 result.feed.link = url
                 result.feed.links.append(Link(rel: "alternate", type: "text/html", href: url))
             }

@@ -139,7 +139,7 @@ struct FeedBuilder {
     mutating func start(_ name: XMLName, attributes: [XMLAttribute]) {
         var scope = currentScope
         if !attributes.isEmpty {
-            let base = attributes["xml:base"].map { URLResolver.resolve($0, against: scope.base) }
+            let base = attributes["xml:base"].flatMap { URLResolver.base($0, against: scope.base) }
             let lang = attributes["xml:lang"]
             // xml:lang="" says the language is unknown, and is not inherited.
             if base != nil || lang != nil {
@@ -318,7 +318,7 @@ struct FeedBuilder {
         }
         // RSS: a guid is the permalink unless it says otherwise or the item has its own link.
         if let guid = guidLink {
-            if done.link == nil, guid.contains("://") {
+            if done.link == nil, guid.contains("://"), !URLResolver.isScript(guid) {
                 done.link = guid
                 done.links.append(Link(rel: "alternate", type: "text/html", href: guid))
                 done.guidIsLink = true

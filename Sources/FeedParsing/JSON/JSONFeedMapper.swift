@@ -182,7 +182,7 @@ struct JSONFeedMapper {
                 let address = String(link.dropFirst(7)).trimmedWhitespace
                 person.email = address.isEmpty ? nil : address
             } else {
-                person.href = URLResolver.resolve(link, against: base)
+                person.href = URLResolver.link(link, against: base)
             }
         }
         return person.name == nil && person.email == nil && person.href == nil ? nil : person
@@ -213,7 +213,7 @@ struct JSONFeedMapper {
 
     /// A URL string, resolved against the document's URL.
     mutating func url(_ object: [String: JSONNode], _ key: String, in path: String, required: Bool = false) -> String? {
-        string(object, key, in: path, required: required).map { URLResolver.resolve($0, against: base) }
+        string(object, key, in: path, required: required).flatMap { URLResolver.link($0, against: base) }
     }
 
     mutating func array(_ object: [String: JSONNode], _ key: String, in path: String, required: Bool = false) -> [JSONNode]? {
