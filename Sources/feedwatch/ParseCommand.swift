@@ -36,7 +36,7 @@ struct ParseCommand: AsyncParsableCommand {
             }
             let feed = FeedParser().parse(bytes, documentURL: url, httpContentType: contentType)
             if json {
-                print(feed.json.serialized(pretty: true))
+                print(feed.resolvingRelativeURLs().json.serialized(pretty: true))
             } else {
                 print(readable(feed))
             }

@@ -6,7 +6,8 @@
 /// Differential too: the feed must parse the same with escaped text folded ahead of libxml2
 /// (EscapedTextFolding) and without, and read as written first (repaired only on a problem) or
 /// repaired first (AmpersandRepair), and on a reused libxml2 context (whatever the inputs before
-/// left in it) or a new one; a difference is a crash.
+/// left in it) or a new one; a difference is a crash. Then `parse --json`'s own steps: relative
+/// URLs in the HTML resolved, and the JSON written.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFeedParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -30,5 +31,6 @@ public func fuzzFeedParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if fresh.parse(bytes, documentURL: "http://example.com/feed/", httpContentType: contentType) != feed {
         fatalError("a reused libxml2 context parsed differently from a new one")
     }
+    _ = feed.resolvingRelativeURLs().json.serialized(pretty: true)
     return 0
 }
