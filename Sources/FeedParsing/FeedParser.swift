@@ -68,7 +68,8 @@ public struct FeedParser: Sendable {
         // feed costs little beyond the piece it broke in.
         var repaired = AmpersandRepair.Result(bytes: withoutSubset.bytes, repairs: 0, firstLine: 0)
         var read = readsAsWrittenFirst
-            ? self.read(withoutSubset.bytes, documentURL: documentURL, fold: foldsEscapedText, untilFirstProblem: true)
+            ? self.read(withoutSubset.bytes, documentURL: documentURL, encoding: decoded.encoding, fold: foldsEscapedText,
+                        untilFirstProblem: true)
             : nil
         if read.map({ !$0.wellFormed || !$0.session.errors.isEmpty || $0.session.sawUnknownEntity }) ?? true {
             repaired = AmpersandRepair.repair(withoutSubset.bytes)
@@ -80,9 +81,9 @@ public struct FeedParser: Sendable {
             // finds ill-formed, its recovery reads what follows the error its own way (it drops
             // `&lt;` and the like, it may take markup for text): that document is read again as it
             // is, so a broken feed parses exactly as it would without the folding.
-            read = self.read(data, documentURL: documentURL, fold: foldsEscapedText)
+            read = self.read(data, documentURL: documentURL, encoding: decoded.encoding, fold: foldsEscapedText)
             if foldsEscapedText, let first = read, first.folded > 0, !first.wellFormed || !first.session.errors.isEmpty {
-                read = self.read(data, documentURL: documentURL, fold: false)
+                read = self.read(data, documentURL: documentURL, encoding: decoded.encoding, fold: false)
             }
         }
         guard let (session, wellFormed, _) = read else {
@@ -118,9 +119,11 @@ public struct FeedParser: Sendable {
     /// One pass of libxml2 over `data`: the session it filled, whether libxml2 found the
     /// document well-formed, and how many text runs were folded; nil when libxml2 could not
     /// make a parser.
-    private func read(_ data: [UInt8], documentURL: String?, fold: Bool,
+    private func read(_ data: [UInt8], documentURL: String?, encoding: String, fold: Bool,
                       untilFirstProblem: Bool = false) -> (session: SAXSession, wellFormed: Bool, folded: Int)? {
-        let session = SAXSession(builder: FeedBuilder(documentURL: documentURL, maxFieldBytes: maxFieldBytes))
+        var builder = FeedBuilder(documentURL: documentURL, maxFieldBytes: maxFieldBytes)
+        builder.repairsDoubleEncoding = encoding == "utf-8"
+        let session = SAXSession(builder: builder)
         session.stopsAtFirstProblem = untilFirstProblem
         var handler = SAXSession.makeHandler()
         let pool = contextPool

@@ -10,6 +10,7 @@ extension FeedBuilder {
                 guard let decoded = Base64.decode(value) else { return }
                 value = decoded
             }
+            if repairsDoubleEncoding { value = DoubleEncoding.repair(value) }
             value = Demoronize.fix(value)
             setText(capture.field, TextConstruct(type: capture.type, language: capture.lang, base: capture.base, value: value))
         case .id:

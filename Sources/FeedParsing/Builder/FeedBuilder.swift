@@ -47,6 +47,9 @@ struct FeedBuilder {
     var rootNamespaceAlias: String?
     /// The DOCTYPE's public id: Netscape's RSS 0.91 DTD makes the feed rss091n.
     var doctypePublicID: String?
+    /// The document was read as UTF-8: its text constructs may carry UTF-8 that went through
+    /// Windows-1252 on the way (DoubleEncoding).
+    var repairsDoubleEncoding = false
     /// When parsing started, to flag entries dated far in the future.
     var now = Timestamp.now
 
