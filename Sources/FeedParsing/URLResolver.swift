@@ -38,21 +38,29 @@ enum URLResolver {
     /// Whether `url`'s scheme runs code where it is opened. Browsers skip leading spaces and
     /// control characters and drop tabs and line breaks inside the scheme; so does this.
     static func isScript(_ url: String) -> Bool {
-        var scheme: [UInt8] = []
-        var colon = false
+        // Up to 10 letters of scheme, lower-cased into one word: no allocation per link (every
+        // link of every feed passes here, and nearly all start with "h").
+        var word: UInt64 = 0
+        var letters = 0
         for byte in url.utf8 {
-            if byte <= 0x20, scheme.isEmpty { continue }
+            if byte <= 0x20, letters == 0 { continue }
             if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-            if byte == UInt8(ascii: ":") { colon = true; break }
-            scheme.append(byte | 0x20)
-            if scheme.count > 10 { return false }
+            if byte == UInt8(ascii: ":") { break }
+            let lower = byte | 0x20
+            guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z"), letters < 10 else { return false }
+            if letters == 0, lower != UInt8(ascii: "j"), lower != UInt8(ascii: "v"), lower != UInt8(ascii: "d"),
+               lower != UInt8(ascii: "l") { return false }
+            word = word << 5 | UInt64(lower - UInt8(ascii: "a") + 1)
+            letters += 1
         }
-        guard colon else { return false }
-        switch String(decoding: scheme, as: UTF8.self) {
-        case "javascript", "vbscript", "data", "livescript": return true
-        default: return false
-        }
+        guard letters > 0, url.utf8.contains(UInt8(ascii: ":")) else { return false }
+        return scriptSchemes.contains(word)
     }
+
+    /// javascript, vbscript, data, livescript, packed as `isScript` packs a scheme.
+    private static let scriptSchemes: Set<UInt64> = Set(["javascript", "vbscript", "data", "livescript"].map { name in
+        name.utf8.reduce(UInt64(0)) { $0 << 5 | UInt64($1 - UInt8(ascii: "a") + 1) }
+    })
 
     /// "http:", "mailto:" …: RFC 3986 scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
     static func hasScheme(_ s: String) -> Bool {

@@ -15,7 +15,7 @@ struct DoubleEncodingTests {
     }
 
     @Test func genuineTextIsLeftAlone() {
-        for text in ["CAFÉ”", "“CAFÉ”", "café", "Putin", "", "Ã© 日本", "Ã©t€", "naïve — résumé", "Â", "Ö”", "É’s", "Ü»",
+        for text in ["CAFÉ”", "“CAFÉ”", "café", "Putin", "", "Ã© 日本", "Ã©t€", "naïve — résumé", "Â", "Ö”", "É’s", "Ü»", "Erdoğan", "José Martí", "São Paulo", "Ãt", "â€", "Ã©\u{301}",
                      "Â\u{80}x"] {
             #expect(DoubleEncoding.repair(text) == text, "\(text)")
         }

@@ -5,7 +5,7 @@ import FeedModel
 extension FeedBuilder {
     mutating func startAtom(_ name: XMLName, attributes: [XMLAttribute]) {
         switch name.qualified {
-        case "atom:entry" where sourceFrame == nil, "atom:item" where sourceFrame == nil:
+        case "atom:entry" where sourceFrame == nil:
             beginEntry()
         case "atom:source" where hasEntry && person == nil: // (inside an author it is skipped: the author stays whole)
             beginSource()
@@ -58,6 +58,8 @@ extension FeedBuilder {
             beginCapture(.logo)
         case "atom:icon":
             beginCapture(.icon)
+        case "atom:item" where sourceFrame == nil: // RSS's name, which feedparser reads in Atom too
+            beginEntry()
         default:
             // Anything else: a leaf is kept by its feedparser key, a container (an extension we
             // do not read) keeps its children to itself.

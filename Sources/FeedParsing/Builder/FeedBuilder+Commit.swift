@@ -183,12 +183,6 @@ extension FeedBuilder {
             finishSource()
         case "image":
             inImage = false
-        case "textinput", "textInput":
-            inTextInput = false
-        case "itunes:owner" where person == .publisher:
-            person = nil
-            let owner = personValue
-            if owner.name != nil || owner.email != nil { updateExtra { $0.publisher = owner } }
         case "atom:author", "atom:contributor":
             guard let target = person else { return }
             person = nil
@@ -201,7 +195,15 @@ extension FeedBuilder {
             case .publisher: break
             }
         default:
-            break
+            // Checked by flag first: every other end tag (a link, a category) would otherwise
+            // meet these string comparisons too.
+            if inTextInput, name.lowercased == "textinput" {
+                inTextInput = false
+            } else if person == .publisher, name.qualified == "itunes:owner" {
+                person = nil
+                let owner = personValue
+                if owner.name != nil || owner.email != nil { updateExtra { $0.publisher = owner } }
+            }
         }
     }
 }

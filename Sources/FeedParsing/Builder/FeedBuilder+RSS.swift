@@ -7,49 +7,39 @@ extension FeedBuilder {
            name.namespace == XMLName.rss090Namespace {
             result.version = .rss090
         }
-        // RSS element names are matched without case (<TiTlE> is seen in the wild).
+        // The channel's image and text input have children of their own; checked first by a flag,
+        // so the common elements below meet no extra string comparison.
+        if inImage || inTextInput, startImageOrTextInput(name.lowercased) { return }
+        // RSS element names are matched without case (<TiTlE> is seen in the wild). Switched on
+        // in order: the elements of every item come first.
         switch name.lowercased {
-        case "channel":
-            break
+        case "title":
+            beginCapture(.title)
+        case "link":
+            beginCapture(.link)
+        case "description", "summary":
+            beginCapture(!hasEntry ? .subtitle : .summary, type: "text/html")
+        case "pubdate":
+            beginCapture(.published)
+        case "guid":
+            beginCapture(.id, attributes: attributes)
+        case "category":
+            beginCapture(.category, attributes: attributes)
         case "item":
             beginEntry()
             // RSS 1.0: rdf:about is the item's identity.
             if let about = attributes["rdf:about"] { entry?.id = about }
+        case "channel":
+            break
         case "image" where !hasEntry:
             inImage = true
         case "textinput" where !hasEntry:
             inTextInput = true
             result.feed.extra.textInput = result.feed.extra.textInput ?? ExtraFields.TextInput()
-        case "title" where inTextInput:
-            beginCapture(.textInputTitle)
-        case "link" where inTextInput:
-            beginCapture(.textInputLink)
-        case "description" where inTextInput:
-            beginCapture(.textInputDescription)
-        case "name" where inTextInput:
-            beginCapture(.textInputName)
-        case "title":
-            beginCapture(inImage ? .imageTitle : .title)
-        case "link":
-            beginCapture(inImage ? .imageLink : .link)
-        case "url" where inImage:
-            beginCapture(.imageURL)
-        case "width" where inImage:
-            beginCapture(.imageWidth)
-        case "height" where inImage:
-            beginCapture(.imageHeight)
-        case "description" where inImage:
-            beginCapture(.imageDescription)
-        case "description", "summary":
-            beginCapture(!hasEntry ? .subtitle : .summary, type: "text/html")
         case "fullitem":
             beginCapture(.content, type: "text/html")
         case "xhtml:body" where hasEntry:
             beginCapture(.content, type: "application/xhtml+xml", markup: true)
-        case "guid":
-            beginCapture(.id, attributes: attributes)
-        case "pubdate":
-            beginCapture(.published)
         case "lastbuilddate":
             beginCapture(.updated)
         case "author", "managingeditor":
@@ -57,6 +47,8 @@ extension FeedBuilder {
             beginCapture(.rssAuthor)
         case "webmaster" where !hasEntry:
             beginCapture(.webMaster)
+        case "comments":
+            beginCapture(.comments)
         case "cloud" where !hasEntry:
             result.feed.extra.cloud = attributes.map { ExtraFields.Attribute(name: $0.name.local.lowercased(), value: $0.value) }
         case "redirect" where !hasEntry:
@@ -65,8 +57,6 @@ extension FeedBuilder {
             beginCapture(.newLocation)
         case "expirationdate" where hasEntry:
             beginCapture(.expired)
-        case "category":
-            beginCapture(.category, attributes: attributes)
         case "tags":
             beginCapture(.commaTags)
         case "language":
@@ -75,8 +65,6 @@ extension FeedBuilder {
             beginCapture(.generator)
         case "copyright":
             beginCapture(.rights)
-        case "comments":
-            beginCapture(.comments)
         case "source" where hasEntry:
             beginCapture(.sourceTitle, attributes: attributes)
         case "enclosure":
@@ -94,5 +82,29 @@ extension FeedBuilder {
             // their <link> is not the item's link.
             if depth > 1, !(result.version == .rss10 && depth == 2) { beginElement(name, attributes: attributes) }
         }
+    }
+
+    /// Children of the channel's `image` and `textInput`; false for anything else.
+    private mutating func startImageOrTextInput(_ name: String) -> Bool {
+        if inTextInput {
+            switch name {
+            case "title": beginCapture(.textInputTitle)
+            case "link": beginCapture(.textInputLink)
+            case "description": beginCapture(.textInputDescription)
+            case "name": beginCapture(.textInputName)
+            default: return false
+            }
+            return true
+        }
+        switch name {
+        case "title": beginCapture(.imageTitle)
+        case "link": beginCapture(.imageLink)
+        case "url": beginCapture(.imageURL)
+        case "width": beginCapture(.imageWidth)
+        case "height": beginCapture(.imageHeight)
+        case "description": beginCapture(.imageDescription)
+        default: return false
+        }
+        return true
     }
 }

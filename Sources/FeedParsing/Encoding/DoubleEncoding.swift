@@ -18,19 +18,13 @@ import Glibc
 /// feeds carry.)
 enum DoubleEncoding {
     static func repair(_ text: String) -> String {
-        // Every character mojibake starts with (U+00C2–U+00F4) is written C3 xx in UTF-8: a field
-        // without a 0xC3 byte (nearly all of them) is answered by one memchr.
-        let candidate = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, 0xC3, bytes.count) != nil
-        } ?? text.utf8.contains(0xC3)
-        guard candidate else { return text }
+        var text = text
+        guard text.withUTF8(isMojibake) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v <= 0xFF {
-                if v >= 0xC0, !Self.leads.contains(UInt8(v)) { return text }
                 bytes.append(UInt8(v))
             } else if let byte = windows1252[v] {
                 bytes.append(byte)
@@ -42,6 +36,64 @@ enum DoubleEncoding {
               // C1 controls are nobody's text: such a "repair" only traded one noise for another.
               !repaired.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return text }
         return repaired
+    }
+
+    /// Whether `utf8` is one byte per character through Windows-1252 (or Latin-1), and those
+    /// bytes read as UTF-8 sequences with a lead from `leads`. Decided without a copy, and at
+    /// the first character that rules it out: genuine text ("café", "Erdoğan") stops at its first
+    /// letter beyond ASCII. `String(validating:)` still checks what this lets through.
+    static func isMojibake(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Every character mojibake starts with (U+00C2–U+00F4) is written C3 xx in UTF-8: a field
+        // without a 0xC3 byte (nearly all of them) is answered by one memchr.
+        guard let base = utf8.baseAddress, let hit = memchr(base, 0xC3, utf8.count) else { return false }
+        let n = utf8.count
+        // Genuine text is ruled out where that byte is, without reading the field from its start:
+        // a character written C3 xx always stands for a lead byte (xx + 0x40), which must be one
+        // of `leads` and be followed by as many characters that stand for continuation bytes.
+        // "á" (E1) is no lead here; "é" (E9) is, but not before plain ASCII.
+        let p = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        guard p + 1 < n, leads.contains(base[p + 1] &+ 0x40) else { return false }
+        var q = p + 2
+        for _ in 0..<(base[p + 1] &+ 0x40 >= 0xE0 ? 2 : 1) {
+            guard q + 1 < n else { return false }
+            switch base[q] {
+            case 0xC2 where base[q + 1] >= 0x80 && base[q + 1] <= 0xBF: q += 2
+            case 0xC5, 0xC6, 0xCB: q += 2
+            case 0xE2: q += 3
+            default: return false
+            }
+        }
+        var i = 0
+        var pending = 0 // continuation bytes the repaired sequence still needs
+        while let j = UTF8Validation.firstNonASCII(utf8, from: i) {
+            if pending > 0, j > i { return false } // an ASCII byte inside a sequence
+            guard j + 1 < n else { return false }
+            let byte: UInt8
+            var length = 2
+            switch base[j] {
+            case 0xC2: byte = base[j + 1]
+            case 0xC3: byte = base[j + 1] &+ 0x40
+            case 0xC5, 0xC6, 0xCB, 0xE2:
+                // Windows-1252's own characters: Œ Š Ž ƒ ˆ ˜, and the punctuation, € and ™.
+                length = base[j] == 0xE2 ? 3 : 2
+                guard j + length <= n else { return false }
+                var value = UInt32(base[j] & (length == 2 ? 0x1F : 0x0F))
+                for k in 1..<length { value = value << 6 | UInt32(base[j + k] & 0x3F) }
+                guard let mapped = windows1252[value] else { return false }
+                byte = mapped
+            default:
+                return false
+            }
+            if pending > 0 {
+                guard byte >= 0x80, byte <= 0xBF else { return false }
+                pending -= 1
+            } else {
+                guard leads.contains(byte) else { return false }
+                pending = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
+            }
+            i = j + length
+        }
+        return pending == 0 && i > 0
     }
 
     /// The first bytes of the UTF-8 sequences repaired (see above).
