@@ -16,7 +16,7 @@ extension FeedParserFormatsTests {
               <atom:link rel="alternate" href="vbscript:msgbox(1)"/>
               <media:content url="data:image/png;base64,AA=="/><media:thumbnail url="javascript:x"/>
               <source url="javascript:alert(4)">Outlet</source></item>
-            <item><title>d</title><link>/ok</link></item>
+            <item><title>d</title><link>/ok</link><comments>javascript:alert(5)</comments></item>
             </channel></rss>
             """, url: "http://news.example/feed")
         #expect(feed.feed.link == nil)
@@ -28,6 +28,7 @@ extension FeedParserFormatsTests {
         #expect(c.mediaContent.isEmpty && c.mediaThumbnails.isEmpty)
         #expect(c.source?.href == nil && c.source?.title?.value == "Outlet")
         #expect(feed.entries[3].link == "http://news.example/ok", "other links are untouched")
+        #expect(feed.entries[3].extra.comments == nil)
         let json = feed.json.serialized().lowercased()
         #expect(!json.contains("vbscript:") && !json.contains("data:") && !json.contains("javascript:alert"), "\(json)")
         #expect(feed.entries[1].id == "javascript://%0aalert(3)", "an id is a name, not a link: kept")

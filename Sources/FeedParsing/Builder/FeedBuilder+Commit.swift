@@ -94,8 +94,8 @@ extension FeedBuilder {
             guard !value.isEmpty, !hasEntry else { return }
             result.feed.extra.icon = URLResolver.link(value, against: capture.base)
         case .comments:
-            guard !value.isEmpty else { return }
-            updateExtra { $0.comments = value }
+            guard !value.isEmpty, let href = URLResolver.link(value, against: capture.base) else { return }
+            updateExtra { $0.comments = href }
         case .publisher, .webMaster:
             guard !value.isEmpty else { return }
             let person = Person(rssAuthor: value)
