@@ -64,7 +64,13 @@ public struct FeedInfo: Sendable, Equatable {
     public var href: String?
     /// feedparser's rarer fields (publisher, generator details, cloud, textinput, iTunes flags,
     /// extension elements …).
-    public var extra = ExtraFields()
+    public var extra: ExtraFields {
+        get { extraStorage.first ?? ExtraFields() }
+        set { extraStorage = newValue.isEmpty ? [] : [newValue] }
+    }
+    /// Out of line, as in `Entry`: a FeedInfo is also every sourced entry's `source`, and the
+    /// parser keeps the feed's beside its hottest fields.
+    private var extraStorage: [ExtraFields] = []
 
     public init() {}
 }

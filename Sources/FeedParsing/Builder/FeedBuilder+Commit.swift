@@ -149,7 +149,7 @@ extension FeedBuilder {
             }
             updateExtra { $0.itunesExplicit = explicit }
         case .element:
-            guard let element = capture.element, !capture.hadChild else { return }
+            guard let element = elementName.take(), !elementHadChild else { return }
             let json: JSONValue
             let attributes = capture.attributes.filter { $0.name.qualified != "xmlns" }
             if attributes.isEmpty {

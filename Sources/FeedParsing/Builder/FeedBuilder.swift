@@ -35,6 +35,11 @@ struct FeedBuilder {
     /// whole Capture (a retain and a release per string and per attribute array).
     var captureDepth = -1
     var captureMarkup = false
+    /// For a `Field.element` capture: the element, kept under its feedparser key if it turns
+    /// out to be a leaf, and whether another element started inside it (a container, whose text
+    /// is not one value). Beside the Capture, not in it: every Capture is copied on the hot path.
+    var elementName: XMLName?
+    var elementHadChild = false
     var text: [UInt8] = []
     var truncated = false
     /// The captured field reached `maxFieldBytes` and was cut: the rest of its text is dropped.
@@ -97,11 +102,6 @@ struct FeedBuilder {
         /// Atom 0.3 `mode="base64"`, or an Atom 1.0 binary media type.
         var base64 = false
         var attributes: [XMLAttribute] = []
-        /// An element feedwatch has no field for (`Field.element`), kept under its feedparser key
-        /// if it turns out to be a leaf.
-        var element: XMLName?
-        /// Another element started inside `element`: a container, whose text is not one value.
-        var hadChild = false
 
         /// Text constructs may hold markup; ids, dates and links are text only.
         var allowsMarkup: Bool {
@@ -153,7 +153,7 @@ struct FeedBuilder {
 
         if var capture {
             if capture.field == .element {
-                if !capture.hadChild { capture.hadChild = true; self.capture = capture }
+                elementHadChild = true
             } else if capture.allowsMarkup {
                 if !capture.markup {
                     // The first element inside plain text: what came before becomes escaped markup.
@@ -275,7 +275,8 @@ struct FeedBuilder {
             return
         }
         beginCapture(.element, attributes: attributes)
-        capture?.element = name
+        elementName = name
+        elementHadChild = false
     }
 
     /// xml:lang as a language tag: "en_US" is "en-US"; empty means none.
