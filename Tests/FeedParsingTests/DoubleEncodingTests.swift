@@ -24,6 +24,12 @@ struct DoubleEncodingTests {
     @Test func onlyDocumentsReadAsUTF8AreRepaired() {
         let utf8 = FeedParser().parse(Array("<rss version=\"2.0\"><channel><item><title>Putinâ€™s letter</title></item></channel></rss>".utf8))
         #expect(utf8.entries[0].title?.value == "Putin’s letter")
+        let names = FeedParser().parse(Array("""
+            <rss version="2.0"><channel><item><title>t</title><author>jose@example.com (JosÃ© MartÃ­)</author>
+            <source url="http://lemonde.example/rss">Le Monde â€“ International</source></item></channel></rss>
+            """.utf8))
+        #expect(names.entries[0].authors.first?.name == "José Martí", "names are shown with alerts")
+        #expect(names.entries[0].source?.title?.value == "Le Monde – International")
         // The same characters in a Windows-1252 document are what its bytes say.
         var bytes = Array("<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel><item><title>Putin".utf8)
         bytes += [0xE2, 0x80, 0x99]

@@ -5,6 +5,13 @@ extension FeedBuilder {
     mutating func commit(_ capture: Capture, value raw: String) {
         var value = raw.trimmedWhitespace
         switch capture.field {
+        case .rssAuthor, .dcCreator, .dcContributor, .personName, .sourceTitle:
+            // Names are shown with every alert ("Reuters", "José Martí"): repaired like the texts.
+            if repairsDoubleEncoding { value = DoubleEncoding.repair(value) }
+        default:
+            break
+        }
+        switch capture.field {
         case .title, .mediaTitle, .subtitle, .rights, .summary, .content, .info, .entrySubtitle:
             if capture.base64 {
                 guard let decoded = Base64.decode(value) else { return }
