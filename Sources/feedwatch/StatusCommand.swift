@@ -82,6 +82,10 @@ struct StatusCommand: AsyncParsableCommand {
         if let next = state.nextDue, state.disabled == nil, enabled {
             parts.append("next poll \(next.rfc3339)" + (state.hostRests ? " (the server asked us to wait)" : ""))
         }
+        // A failing feed's next poll follows the backoff, not the interval shown after it.
+        if state.errorCount > 0, !state.hostRests, state.disabled == nil, enabled {
+            parts.append("backing off after \(state.errorCount) failure\(state.errorCount == 1 ? "" : "s")")
+        }
         if let interval, state.disabled == nil, enabled {
             parts.append("every \(Duration.format(seconds: interval.seconds))"
                          + (interval.reason == .configured ? "" : " (\(interval.reason.description))"))
@@ -114,6 +118,8 @@ struct StatusCommand: AsyncParsableCommand {
         o.add("last_error", state.lastError.map { URLCredentials.redacted($0, quoting: url) })
         o.add("next_poll", state.disabled == nil && enabled ? state.nextDue?.rfc3339 : nil)
         if state.hostRests, state.disabled == nil, enabled { o.add("host_rests", true) }
+        // The next poll follows the failure backoff, not `interval_seconds`.
+        if state.errorCount > 0, !state.hostRests, state.disabled == nil, enabled { o.add("backing_off", true) }
         if let interval, state.disabled == nil, enabled {
             o.add("interval_seconds", interval.seconds)
             o.add("interval_reason", interval.reason.rawValue)

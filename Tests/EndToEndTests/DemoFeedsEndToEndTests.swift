@@ -236,8 +236,12 @@ struct DemoFeedsEndToEndTests {
         #expect(rows[1]["ok"] as? Bool == false)
         #expect(rows[1]["consecutive_errors"] as? Int == 1)
         #expect(rows[1]["last_error"] as? String == "HTTP 500")
+        #expect(rows[1]["backing_off"] as? Bool == true, "its next poll follows the backoff, not its interval")
+        #expect(rows[0]["backing_off"] == nil)
         #expect(rows[2]["polled"] as? Bool == false)
         let text = try feedwatch("status", "--config", config.path)
         #expect(text.stdout.contains("FAILING (1 in a row): HTTP 500"))
+        #expect(text.stdout.contains("\tbacking off after 1 failure\tevery 15m\n"), "\(text.stdout)")
+        #expect(text.stdout.components(separatedBy: "backing off").count == 2, "only the failing feed")
     }
 }
