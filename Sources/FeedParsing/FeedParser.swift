@@ -122,7 +122,8 @@ public struct FeedParser: Sendable {
     private func read(_ data: [UInt8], documentURL: String?, encoding: String, fold: Bool,
                       untilFirstProblem: Bool = false) -> (session: SAXSession, wellFormed: Bool, folded: Int)? {
         var builder = FeedBuilder(documentURL: documentURL, maxFieldBytes: maxFieldBytes)
-        builder.repairsDoubleEncoding = encoding == "utf-8"
+        // "utf-8", and the spellings a declaration may use ("UTF8", "utf_8").
+        builder.repairsDoubleEncoding = encoding.lowercased().filter { $0.isLetter || $0.isNumber } == "utf8"
         let session = SAXSession(builder: builder)
         session.stopsAtFirstProblem = untilFirstProblem
         var handler = SAXSession.makeHandler()

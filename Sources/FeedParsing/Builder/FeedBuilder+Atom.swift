@@ -58,7 +58,7 @@ extension FeedBuilder {
             beginCapture(.logo)
         case "atom:icon":
             beginCapture(.icon)
-        case "atom:item" where sourceFrame == nil: // RSS's name, which feedparser reads in Atom too
+        case "atom:item" where sourceFrame == nil && !hasEntry: // RSS's name, which feedparser reads in Atom too
             beginEntry()
         default:
             // Anything else: a leaf is kept by its feedparser key, a container (an extension we

@@ -80,9 +80,10 @@ extension FeedBuilder {
             if !value.isEmpty { result.feed.generator = value }
             // Atom 1.0 names its address `uri`, Atom 0.3 `url`.
             let href = capture.attributes["uri"] ?? capture.attributes["url"] ?? capture.attributes["href"]
-            result.feed.extra.generator = ExtraFields.Generator(
-                name: value, href: href.flatMap { URLResolver.link($0, against: capture.base) },
+            let generator = ExtraFields.Generator(
+                name: value.isEmpty ? nil : value, href: href.flatMap { URLResolver.link($0, against: capture.base) },
                 version: capture.attributes["version"])
+            if generator != ExtraFields.Generator() { result.feed.extra.generator = generator }
         case .imageURL:
             result.feed.image = result.feed.image ?? Image()
             result.feed.image!.href = URLResolver.link(value, against: capture.base)
@@ -93,7 +94,7 @@ extension FeedBuilder {
             result.feed.image = result.feed.image ?? Image()
             result.feed.image!.link = URLResolver.link(value, against: capture.base)
         case .logo:
-            guard !value.isEmpty, let href = URLResolver.link(value, against: capture.base) else { return }
+            guard !value.isEmpty, !hasEntry, let href = URLResolver.link(value, against: capture.base) else { return }
             result.feed.image = result.feed.image ?? Image()
             result.feed.image!.href = href
             result.feed.extra.logo = href
@@ -156,17 +157,22 @@ extension FeedBuilder {
             }
             updateExtra { $0.itunesExplicit = explicit }
         case .element:
-            guard let element = elementName.take(), !elementHadChild else { return }
+            guard let element = elementName.take() else { return }
+            // A script URL is nobody's data (an origLink of "javascript:…").
+            guard !URLResolver.isScript(value) else { return }
             let json: JSONValue
-            let attributes = capture.attributes.filter { $0.name.qualified != "xmlns" }
+            let attributes = capture.attributes.filter { $0.name.qualified != "xmlns" && !URLResolver.isScript($0.value) }
             if attributes.isEmpty {
                 json = .string(value)
             } else {
-                var pairs = attributes.map { attribute -> (String, JSONValue) in
-                    let name = attribute.name.qualified.hasPrefix("{") ? attribute.name.local : attribute.name.qualified
-                    return (name.lowercased(), .string(attribute.value))
+                // One value per key: the first of two attributes that read the same in lower
+                // case (or in two namespaces) wins, and the text is "content" unless an attribute is.
+                var pairs: [(String, JSONValue)] = []
+                for attribute in attributes {
+                    let name = (attribute.name.qualified.hasPrefix("{") ? attribute.name.local : attribute.name.qualified).lowercased()
+                    if !pairs.contains(where: { $0.0 == name }) { pairs.append((name, .string(attribute.value))) }
                 }
-                if !value.isEmpty { pairs.append(("content", .string(value))) }
+                if !value.isEmpty, !pairs.contains(where: { $0.0 == "content" }) { pairs.append(("content", .string(value))) }
                 json = .object(pairs)
             }
             updateExtra { $0.setElement(element.key, json) }
@@ -184,11 +190,11 @@ extension FeedBuilder {
     mutating func endContainer(_ name: XMLName) {
         if result.version == .cdf { endCDF(name); return }
         switch name.qualified {
-        case "item", "atom:entry":
+        case "item", "atom:entry", "atom:item":
             finishEntry()
         case "atom:source" where sourceFrame?.depth == depth:
             finishSource()
-        case "image":
+        case _ where inImage && name.lowercased == "image":
             inImage = false
         case "atom:author", "atom:contributor":
             guard let target = person else { return }
@@ -206,6 +212,8 @@ extension FeedBuilder {
             // meet these string comparisons too.
             if inTextInput, name.lowercased == "textinput" {
                 inTextInput = false
+            } else if inRedirect, name.lowercased == "redirect" {
+                inRedirect = false
             } else if person == .publisher, name.qualified == "itunes:owner" {
                 person = nil
                 let owner = personValue

@@ -37,6 +37,7 @@ extension FeedBuilder {
             if let raw = attributes["rdf:resource"], !raw.isEmpty, let href = URLResolver.link(raw, against: currentBase) {
                 addLink(Link(rel: "license", type: nil, href: href))
             }
+            skipDepth = depth // read from its attribute: its children are not the item's
         case "creativeCommons:license":
             beginCapture(.license)
         case "itunes:owner" where person == nil:

@@ -9,7 +9,10 @@ extension FeedBuilder {
         }
         // The channel's image and text input have children of their own; checked first by a flag,
         // so the common elements below meet no extra string comparison.
-        if inImage || inTextInput, startImageOrTextInput(name.lowercased) { return }
+        if inImage || inTextInput || inRedirect {
+            startInsideChannelPart(name.lowercased)
+            return
+        }
         // RSS element names are matched without case (<TiTlE> is seen in the wild). Switched on
         // in order: the elements of every item come first.
         switch name.lowercased {
@@ -51,8 +54,9 @@ extension FeedBuilder {
             beginCapture(.comments)
         case "cloud" where !hasEntry:
             result.feed.extra.cloud = attributes.map { ExtraFields.Attribute(name: $0.name.local.lowercased(), value: $0.value) }
+            skipDepth = depth
         case "redirect" where !hasEntry:
-            break // its newLocation is read
+            inRedirect = true // its newLocation is read, nothing else
         case "newlocation" where !hasEntry:
             beginCapture(.newLocation)
         case "expirationdate" where hasEntry:
@@ -84,17 +88,22 @@ extension FeedBuilder {
         }
     }
 
-    /// Children of the channel's `image` and `textInput`; false for anything else.
-    private mutating func startImageOrTextInput(_ name: String) -> Bool {
+    /// Children of the channel's `image`, `textInput` and `redirect`: what they hold is theirs,
+    /// and anything else in them (a date, a category) is not the channel's, so it is skipped.
+    private mutating func startInsideChannelPart(_ name: String) {
+        if inRedirect {
+            if name == "newlocation" { beginCapture(.newLocation) } else { skipDepth = depth }
+            return
+        }
         if inTextInput {
             switch name {
             case "title": beginCapture(.textInputTitle)
             case "link": beginCapture(.textInputLink)
             case "description": beginCapture(.textInputDescription)
             case "name": beginCapture(.textInputName)
-            default: return false
+            default: skipDepth = depth
             }
-            return true
+            return
         }
         switch name {
         case "title": beginCapture(.imageTitle)
@@ -103,8 +112,7 @@ extension FeedBuilder {
         case "width": beginCapture(.imageWidth)
         case "height": beginCapture(.imageHeight)
         case "description": beginCapture(.imageDescription)
-        default: return false
+        default: skipDepth = depth
         }
-        return true
     }
 }

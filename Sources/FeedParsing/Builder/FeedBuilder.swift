@@ -17,6 +17,8 @@ struct FeedBuilder {
     var inImage = false
     /// Inside RSS `textInput`: its title, link … are the text input's, not the channel's.
     var inTextInput = false
+    /// Inside RSS `redirect`: only its `newLocation` is read.
+    var inRedirect = false
     /// Depth of an element whose whole subtree is ignored (unknown containers in entries).
     var skipDepth: Int?
     /// Inside an entry's Atom `source`: its depth, and the entry and feed set aside meanwhile.
@@ -35,11 +37,10 @@ struct FeedBuilder {
     /// whole Capture (a retain and a release per string and per attribute array).
     var captureDepth = -1
     var captureMarkup = false
-    /// For a `Field.element` capture: the element, kept under its feedparser key if it turns
-    /// out to be a leaf, and whether another element started inside it (a container, whose text
-    /// is not one value). Beside the Capture, not in it: every Capture is copied on the hot path.
+    /// For a `Field.element` capture: the element, kept under its feedparser key (a container
+    /// turns into a skip at its first child). Beside the Capture, not in it: every Capture is
+    /// copied on the hot path.
     var elementName: XMLName?
-    var elementHadChild = false
     var text: [UInt8] = []
     var truncated = false
     /// The captured field reached `maxFieldBytes` and was cut: the rest of its text is dropped.
@@ -153,7 +154,14 @@ struct FeedBuilder {
 
         if var capture {
             if capture.field == .element {
-                elementHadChild = true
+                // A container after all: nothing in it is kept, and its text is not gathered.
+                skipDepth = capture.depth
+                self.capture = nil
+                captureDepth = -1
+                captureMarkup = false
+                elementName = nil
+                text.removeAll(keepingCapacity: true)
+                return
             } else if capture.allowsMarkup {
                 if !capture.markup {
                     // The first element inside plain text: what came before becomes escaped markup.
@@ -173,6 +181,17 @@ struct FeedBuilder {
             return
         }
         let name = aliased(name)
+        // iTunes' owner is read for its name and address only; anything else in it (a link,
+        // a date) is not the channel's or the item's.
+        if person == .publisher, name.qualified != "itunes:name", name.qualified != "itunes:email" {
+            skipDepth = depth
+            return
+        }
+        // A text input's or redirect's extension elements (a dc:date) are not the channel's.
+        if inTextInput || inRedirect, name.isExtension {
+            skipDepth = depth
+            return
+        }
         if startExtension(name, attributes: attributes) { return }
         switch result.version {
         case .atom03, .atom10, .atom: startAtom(name, attributes: attributes)
@@ -276,7 +295,6 @@ struct FeedBuilder {
         }
         beginCapture(.element, attributes: attributes)
         elementName = name
-        elementHadChild = false
     }
 
     /// xml:lang as a language tag: "en_US" is "en-US"; empty means none.
@@ -299,6 +317,9 @@ struct FeedBuilder {
     mutating func beginEntry() {
         entry = Entry()
         entryTitleFromMedia = false
+        // An image or text input left open (a document cut short, a tag never closed) ends here.
+        inImage = false
+        inTextInput = false
     }
 
     mutating func finishEntry() {

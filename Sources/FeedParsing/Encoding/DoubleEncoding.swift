@@ -65,6 +65,9 @@ enum DoubleEncoding {
         }
         var i = 0
         var pending = 0 // continuation bytes the repaired sequence still needs
+        // One sequence alone ("Ø" and a no-break space, "é®™") is too little to go on unless it
+        // is the commonest mojibake there is: a Latin-1 letter (Ã©) or punctuation (â€™).
+        var sequences = 0, strong = false
         while let j = UTF8Validation.firstNonASCII(utf8, from: i) {
             if pending > 0, j > i { return false } // an ASCII byte inside a sequence
             guard j + 1 < n else { return false }
@@ -90,10 +93,25 @@ enum DoubleEncoding {
             } else {
                 guard leads.contains(byte) else { return false }
                 pending = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
+                sequences += 1
+                if byte == 0xC2 || byte == 0xC3 { strong = true }
+                if byte == 0xE2, let next = nextByte(after: j + length, in: utf8), next == 0x80 { strong = true }
             }
             i = j + length
         }
-        return pending == 0 && i > 0
+        return pending == 0 && i > 0 && (sequences >= 2 || strong)
+    }
+
+    /// The byte the character at `index` stands for (Windows-1252 or Latin-1), if it is one of
+    /// C2 xx or the Windows-1252 punctuation: enough to see that "â" is followed by "€".
+    private static func nextByte(after index: Int, in utf8: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        guard index + 1 < utf8.count else { return nil }
+        if utf8[index] == 0xC2 { return utf8[index + 1] }
+        if utf8[index] == 0xE2, index + 2 < utf8.count {
+            let value = UInt32(utf8[index] & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+            return windows1252[value]
+        }
+        return nil
     }
 
     /// The first bytes of the UTF-8 sequences repaired (see above).

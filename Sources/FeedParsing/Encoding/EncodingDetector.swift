@@ -14,8 +14,9 @@
 ///    iso-8859-1, and a problem. With no HTTP header at all (`nil`: a local file), the XML
 ///    encoding, else utf-8.
 ///    `gb2312` always reads as `gb18030`, its superset.
-/// 4. That encoding, the XML encoding, the BOM encoding, then utf-8, windows-1252 and
-///    iso-8859-2 are tried in turn, each once; the first that decodes every byte wins.
+/// 4. That encoding, the XML encoding, the BOM encoding, a guess from the bytes (CharsetGuess,
+///    when it is confident), then utf-8, windows-1252 and iso-8859-2 are tried in turn, each
+///    once; the first that decodes every byte wins.
 ///    When it is not the first, `problem` says which was declared, which was used, and where
 ///    the declared one failed.
 ///
@@ -24,7 +25,8 @@
 /// utf-16 in a document that starts `<?xml` in single bytes, or utf-8 for a document with a
 /// UTF-16 mark) is skipped rather than tried; and a UTF-16, UTF-32 or EBCDIC document with
 /// invalid sequences is read with U+FFFD in their place rather than as windows-1252.
-/// feedparser's optional chardet guess is not made.
+/// feedparser's optional chardet guess is CharsetGuess's, made at the same point: after the
+/// declared encodings, before utf-8, windows-1252 and iso-8859-2.
 ///
 /// The common case costs one validation pass and no copy: a UTF-8 (or ASCII) document that
 /// is read as utf-8 and has no byte-order mark and no declaration other than utf-8 comes back
@@ -41,6 +43,9 @@ public enum EncodingDetector {
             decode(bytes, buffer, httpContentType: httpContentType)
         }
     }
+
+    /// Where CharsetGuess's answer goes in the list of candidates (not an encoding name).
+    private static let guessPlaceholder = "\u{0}guess"
 
     /// Names a declared `utf-16`/`utf-32` encoding may have that take the BOM's byte order.
     private static let byteOrderlessNames: Set<String> = [
@@ -95,10 +100,17 @@ public enum EncodingDetector {
         // Try each candidate once; the first that reads every byte wins.
         let documentLayout = layout(of: buffer, sniffed)
         var candidates = [rfc3023, xmlEncoding, sniffed.encoding]
-        if sniffed.layout == .asciiCompatible { candidates += ["utf-8", "windows-1252", "iso-8859-2"] }
+        // After what the document and the server said, feedparser's chardet step (CharsetGuess),
+        // made only when those have failed.
+        if sniffed.layout == .asciiCompatible { candidates += [guessPlaceholder, "utf-8", "windows-1252", "iso-8859-2"] }
         var tried: Set<String> = []
         var declaredFailure: DecodeFailure?
-        for name in candidates where !name.isEmpty && tried.insert(name).inserted {
+        for var name in candidates where !name.isEmpty {
+            if name == guessPlaceholder {
+                guard let guess = CharsetGuess.guess(buffer, from: bodyStart) else { continue }
+                name = guess
+            }
+            guard tried.insert(name).inserted else { continue }
             let outcome: Result<[UInt8]?, DecodeFailure>
             if let charset = EncodingNames.charset(named: name, sniffed: sniffed.encoding) {
                 if let documentLayout, !fits(charset.layout, documentLayout) {

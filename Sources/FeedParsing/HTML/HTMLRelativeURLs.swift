@@ -4,7 +4,8 @@
 /// the feed (a script reading `parse --json`), nothing knows which site that was. feedparser
 /// resolves them, for the same attributes as here. Only relative values are rewritten (decoded,
 /// resolved, written back in double quotes and escaped); everything else is left byte for byte,
-/// and a text without any relative URL is returned as it came, without a copy.
+/// and a text without any relative URL is returned as it came, without a copy. The output is
+/// at most about twice the input: a hostile base cannot blow it up.
 enum HTMLRelativeURLs {
     /// The attributes that hold a URL, by element (feedparser's list).
     static let attributes: [String: Set<String>] = [
@@ -20,10 +21,17 @@ enum HTMLRelativeURLs {
         var scratch = html
         return scratch.withUTF8 { bytes in
             guard let edits = edits(in: bytes, base: base) else { return html }
+            // A long base times many short relative links could make the text hundreds of times
+            // its size: past twice the input (and 64 KB), the rest is left as written.
+            let limit = 2 * bytes.count + 65_536
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + edits.count * base.utf8.count)
+            out.reserveCapacity(bytes.count + 1024)
             var at = 0
             for edit in edits {
+                // The size the text would end at with this edit and the rest as written.
+                let projected = out.count + (edit.range.lowerBound - at) + edit.value.utf8.count + 2
+                    + (bytes.count - edit.range.upperBound)
+                guard projected <= limit else { break }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<edit.range.lowerBound]))
                 out.append(UInt8(ascii: "\""))
                 escape(edit.value, into: &out)

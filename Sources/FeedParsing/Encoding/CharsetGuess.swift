@@ -1,0 +1,198 @@
+/// A guess at the encoding of a document that says nothing true about it: feedparser's optional
+/// chardet step, for the legacy encodings news feeds were written in.
+///
+/// Reached only when the declared (or default) encoding, the XML declaration's and the BOM's
+/// have all failed on the bytes: a Shift_JIS or KOI8-R feed without a declaration, served without
+/// a charset. Without it such a feed is read as Windows-1252, and a watch on "Путин" or "プーチン"
+/// can never match. Each candidate is decoded (the first 64 KB) and judged by what comes out,
+/// per script: Japanese has kana among its kanji; Korean is Hangul; Chinese uses the commonest
+/// characters of its simplified or traditional form; Russian is mostly lower-case Cyrillic (which
+/// tells KOI8-R from Windows-1251) and Greek likewise, neither with capitals inside words;
+/// Hebrew, Arabic and Thai are their letters, Thai in a valid order.
+/// Western text (accented letters inside ASCII words) is left to the Windows-1252 fallback, and
+/// so is anything no candidate explains well: a wrong guess costs more than no guess.
+enum CharsetGuess {
+    /// How much of the document is decoded per candidate.
+    static let sampleBytes = 1 << 16
+
+    /// The encoding, spelled as chardet (and so feedparser) reports it; nil for no confident guess.
+    static func guess(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
+        // Valid UTF-8 is UTF-8 (the next candidate), and two or three characters are no evidence.
+        guard let end = sampleEnd(bytes, from: start), looksNonLatin(bytes, start..<end),
+              UTF8Validation.firstInvalidUTF8(bytes, from: start) != nil else { return nil }
+        var best: (name: String, score: Double)?
+        for candidate in candidates {
+            guard case let .success(utf8) = IconvConversion.toUTF8(bytes, from: start, to: end, encoding: candidate.iconv,
+                                                                   layout: .asciiCompatible, lossy: false),
+                  case let census = Census(String(decoding: utf8, as: UTF8.self)), census.total >= 4,
+                  let score = candidate.judge(census)
+            else { continue }
+            if score > (best?.score ?? 0) { best = (candidate.name, score) }
+        }
+        return best?.name
+    }
+
+    /// The sample's end: at most `sampleBytes`, cut before an ASCII byte so that no multi-byte
+    /// character is split; nil when the sample has no byte above ASCII.
+    private static func sampleEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var end = min(bytes.count, start + sampleBytes)
+        if end < bytes.count {
+            while end > start, bytes[end] >= 0x80 { end -= 1 }
+        }
+        guard end > start, UTF8Validation.firstNonASCII(UnsafeBufferPointer(rebasing: bytes[..<end]), from: start) != nil
+        else { return nil }
+        return end
+    }
+
+    /// Whether the bytes above ASCII come in runs (words of another script, or multi-byte
+    /// characters) rather than one by one inside ASCII words ("café", "Müller"): Western text is
+    /// not guessed at.
+    private static func looksNonLatin(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var high = 0, inRuns = 0, run = 0
+        for i in range {
+            if bytes[i] >= 0x80 {
+                high += 1
+                run += 1
+            } else {
+                if run >= 2 { inRuns += run }
+                run = 0
+            }
+        }
+        if run >= 2 { inRuns += run }
+        return high > 0 && inRuns * 2 > high
+    }
+
+    struct Candidate: Sendable {
+        let name: String
+        let iconv: String
+        let judge: @Sendable (Census) -> Double?
+    }
+
+    static let candidates: [Candidate] = [
+        Candidate(name: "SHIFT_JIS", iconv: "CP932", judge: japanese),
+        Candidate(name: "EUC-JP", iconv: "EUC-JP", judge: japanese),
+        Candidate(name: "EUC-KR", iconv: "CP949", judge: korean),
+        Candidate(name: "GB2312", iconv: "GB18030", judge: { chinese($0, common: commonSimplified) }),
+        Candidate(name: "Big5", iconv: "CP950", judge: { chinese($0, common: commonTraditional) }),
+        Candidate(name: "KOI8-R", iconv: "KOI8-R", judge: russian),
+        Candidate(name: "windows-1251", iconv: "CP1251", judge: russian),
+        // Hebrew before Cyrillic when both read: Windows-1251 reads Hebrew's bytes as "а"–"ъ".
+        Candidate(name: "windows-1255", iconv: "CP1255", judge: { $0.share($0.hebrew) >= 0.85 ? 1.2 : nil }),
+        Candidate(name: "TIS-620", iconv: "TIS-620", judge: thai),
+        Candidate(name: "windows-1253", iconv: "CP1253", judge: greek),
+        Candidate(name: "windows-1256", iconv: "CP1256", judge: arabic),
+    ]
+
+    /// Japanese: kana, kanji and CJK punctuation, with kana among the kanji (all Japanese
+    /// prose has them; Chinese and Korean read as Japanese do not).
+    static func japanese(_ c: Census) -> Double? {
+        guard c.kana > 0, c.share(c.kana + c.han + c.cjkPunctuation) >= 0.9, c.kana * 10 >= c.kana + c.han else { return nil }
+        return 1 + Double(c.kana) / Double(max(1, c.kana + c.han)) / 10
+    }
+
+    /// Korean: Hangul syllables, few Hanja.
+    static func korean(_ c: Census) -> Double? {
+        guard c.share(c.hangul + c.han + c.cjkPunctuation) >= 0.9, c.hangul * 10 >= (c.hangul + c.han) * 9 else { return nil }
+        return 1
+    }
+
+    /// Chinese: Han characters and CJK punctuation only, at least 15% of them among the 150
+    /// commonest characters of the script's form.
+    static func chinese(_ c: Census, common: Set<Unicode.Scalar>) -> Double? {
+        guard c.kana == 0, c.hangul == 0, c.han > 0, c.share(c.han + c.cjkPunctuation) >= 0.9 else { return nil }
+        let ratio = Double(c.countIn(common)) / Double(c.han)
+        return ratio >= 0.15 ? 1 + ratio / 10 : nil
+    }
+
+    /// Russian (and other Cyrillic): Cyrillic letters, mostly lower case; the case tells KOI8-R
+    /// from Windows-1251, which swap the two halves.
+    static func russian(_ c: Census) -> Double? {
+        let cyrillic = c.cyrillicLower + c.cyrillicUpper
+        // Capitals inside words ("пЬя") are another alphabet's letters read as Cyrillic (Greek
+        // in Windows-1251 puts its accented vowels on Ь Э Ю Я).
+        guard c.share(cyrillic) >= 0.8, c.cyrillicLower * 10 >= cyrillic * 6, c.cyrillicUpperInWord * 20 <= cyrillic
+        else { return nil }
+        // Russian prose has ы ь э ю я in about one letter of fifteen; Hebrew read as Windows-1251
+        // ("а"–"ъ") never has them.
+        guard cyrillic < 60 || c.cyrillicLast * 100 >= cyrillic else { return nil }
+        return 1 + Double(c.cyrillicLower) / Double(cyrillic) / 10
+    }
+
+    /// Greek: its letters, mostly lower case, no capitals inside words.
+    static func greek(_ c: Census) -> Double? {
+        let greek = c.greekLower + c.greekUpper
+        guard c.share(greek) >= 0.8, c.greekLower * 10 >= greek * 6, c.greekUpperInWord * 20 <= greek else { return nil }
+        return 1 + Double(c.greekLower) / Double(greek) / 10
+    }
+
+    /// Arabic: its letters, with the commonest ones (ل م ن ه و ى ي, two in five letters of
+    /// real prose) among them: Cyrillic read as Windows-1256 is Arabic letters without them.
+    static func arabic(_ c: Census) -> Double? {
+        guard c.share(c.arabic) >= 0.8, c.arabicCommon * 5 >= c.arabic else { return nil }
+        return 1
+    }
+
+    /// Thai: its letters, with vowels and tone marks that follow a consonant (Russian read as
+    /// TIS-620 is Thai letters in an impossible order).
+    static func thai(_ c: Census) -> Double? {
+        guard c.share(c.thai) >= 0.8, c.thaiMisplaced * 20 <= c.thai else { return nil }
+        return 1
+    }
+
+    /// What a decoded sample holds beyond ASCII, by script.
+    struct Census {
+        var total = 0, kana = 0, han = 0, hangul = 0, cjkPunctuation = 0
+        var cyrillicLower = 0, cyrillicUpper = 0, cyrillicUpperInWord = 0, cyrillicLast = 0, hebrew = 0, thai = 0, thaiMisplaced = 0
+        var greekLower = 0, greekUpper = 0, greekUpperInWord = 0, arabic = 0, arabicCommon = 0
+        let scalars: [Unicode.Scalar]
+
+        init(_ text: String) {
+            scalars = text.unicodeScalars.filter { $0.value >= 0x80 }
+            var previous: UInt32 = 0
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                defer { previous = v }
+                guard v >= 0x80 else { continue }
+                total += 1
+                switch v {
+                case 0x3040...0x30FF: kana += 1
+                case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF: han += 1
+                case 0xAC00...0xD7A3: hangul += 1
+                // Half-width katakana (U+FF61–FF9F) are left out: single bytes of other encodings
+                // read as Shift_JIS come out as them.
+                case 0x3000...0x303F, 0xFF00...0xFF60, 0xFFA0...0xFFEF, 0x2010...0x206F: cjkPunctuation += 1
+                case 0x0430...0x044F, 0x0450...0x045F:
+                    cyrillicLower += 1
+                    if (0x044B...0x044F).contains(v) { cyrillicLast += 1 }
+                case 0x0410...0x042F, 0x0400...0x040F:
+                    cyrillicUpper += 1
+                    if (0x0430...0x045F).contains(previous) { cyrillicUpperInWord += 1 }
+                case 0x03AC...0x03CE: greekLower += 1
+                case 0x0386...0x03AB:
+                    greekUpper += 1
+                    if (0x03AC...0x03CE).contains(previous) { greekUpperInWord += 1 }
+                case 0x0600...0x06FF:
+                    arabic += 1
+                    if (0x0644...0x064A).contains(v) { arabicCommon += 1 }
+                case 0x05D0...0x05EA: hebrew += 1
+                case 0x0E01...0x0E5B:
+                    thai += 1
+                    // Above and below vowels and tone marks sit on a consonant (or another mark).
+                    let isMark = v == 0x0E31 || (0x0E34...0x0E3A).contains(v) || (0x0E47...0x0E4E).contains(v)
+                    if isMark, !(0x0E01...0x0E2E).contains(previous), !(0x0E31...0x0E4E).contains(previous) { thaiMisplaced += 1 }
+                default: break
+                }
+            }
+        }
+
+        func share(_ count: Int) -> Double { total == 0 ? 0 : Double(count) / Double(total) }
+        func countIn(_ set: Set<Unicode.Scalar>) -> Int { scalars.reduce(0) { $0 + (set.contains($1) ? 1 : 0) } }
+    }
+
+    /// The 150 commonest characters of Chinese prose, in its two forms (where they differ, each
+    /// form has its own spelling). In real text about two in five characters are among them; in
+    /// other encodings' bytes read as Chinese, spread over thousands of characters, a few in a
+    /// hundred.
+    static let commonSimplified: Set<Unicode.Scalar> = Set("的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政".unicodeScalars)
+    static let commonTraditional: Set<Unicode.Scalar> = Set("的一是不了在人有我他這個們中來上大為和國地到以說時要就出會可也你對生能而子那得於著下自之年過發後作裡用道行所然家種事成方多經麼去法學如都同現當沒動面起看定天分還進好小部其些主樣理心她本前開但因只從想實日軍者意無力它與長把機十民第公此已工使情明性知全三又關點正業外將兩高間由問很最重並物手應戰向頭文體政".unicodeScalars)
+}

@@ -1,0 +1,101 @@
+import FeedModel
+import Glibc
+import Testing
+@testable import FeedParsing
+
+/// Feeds in legacy encodings that declare none (and come without a charset): feedparser's
+/// chardet step, made by CharsetGuess.
+struct CharsetGuessTests {
+    /// `text` in `encoding`, through glibc's iconv (the test's own conversion, not the parser's).
+    func encode(_ text: String, _ encoding: String) throws -> [UInt8] {
+        let cd = iconv_open(encoding, "UTF-8")
+        try #require(cd != UnsafeMutableRawPointer(bitPattern: -1), "iconv cannot write \(encoding)")
+        defer { iconv_close(cd) }
+        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: input.count * 4 + 16)
+        let written: Int = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
+                var outLeft = outBuf.count
+                let result = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                return result == -1 || inLeft != 0 ? -1 : outBuf.count - outLeft
+            }
+        }
+        try #require(written >= 0, "\(text) cannot be written in \(encoding)")
+        return output.prefix(written).map { UInt8(bitPattern: $0) }
+    }
+
+    /// An RSS document with no XML declaration, its item's title and description in `encoding`.
+    func feed(title: String, description: String, in encoding: String) throws -> ParsedFeed {
+        let xml = "<rss version=\"2.0\"><channel><item><title>\(title)</title><description>\(description)</description></item></channel></rss>"
+        return FeedParser().parse(try encode(xml, encoding), documentURL: "http://news.example/rss", httpContentType: nil)
+    }
+
+    static let samples: [(encoding: String, reported: String, title: String, description: String)] = [
+        ("SHIFT_JIS", "SHIFT_JIS", "プーチン大統領が記者会見", "プーチン大統領は金曜日、ウクライナ情勢について記者会見を開き、制裁の解除を求めた。"),
+        ("EUC-JP", "EUC-JP", "プーチン大統領が記者会見", "プーチン大統領は金曜日、ウクライナ情勢について記者会見を開き、制裁の解除を求めた。"),
+        ("EUC-KR", "EUC-KR", "푸틴 대통령 기자회견", "푸틴 대통령은 금요일 우크라이나 사태에 대해 기자회견을 열고 러시아에 대한 제재 해제를 요구했다."),
+        ("GB2312", "GB2312", "普京举行记者会", "普京总统周五就乌克兰局势举行记者会，要求解除对俄罗斯的制裁。这是他今年第三次公开发表讲话。"),
+        ("BIG5", "Big5", "普丁舉行記者會", "普丁總統週五就烏克蘭局勢舉行記者會，要求解除對俄羅斯的制裁。這是他今年第三次公開發表講話。"),
+        ("KOI8-R", "KOI8-R", "Путин провёл пресс-конференцию", "Президент России в пятницу провёл пресс-конференцию о ситуации на Украине и потребовал отменить санкции."),
+        ("CP1251", "windows-1251", "Путин провёл пресс-конференцию", "Президент России в пятницу провёл пресс-конференцию о ситуации на Украине и потребовал отменить санкции."),
+        ("CP1255", "windows-1255", "פוטין כינס מסיבת עיתונאים", "הנשיא פוטין קיים ביום שישי מסיבת עיתונאים על המצב באוקראינה ודרש להסיר את הסנקציות."),
+        ("TIS-620", "TIS-620", "ปูตินแถลงข่าว", "ประธานาธิบดีปูตินแถลงข่าวเมื่อวันศุกร์เกี่ยวกับสถานการณ์ในยูเครนและเรียกร้องให้ยกเลิกการคว่ำบาตร"),
+        ("CP1253", "windows-1253", "Ο Πούτιν έδωσε συνέντευξη Τύπου", "Ο πρόεδρος της Ρωσίας έδωσε την Παρασκευή συνέντευξη Τύπου για την κατάσταση στην Ουκρανία και ζήτησε την άρση των κυρώσεων."),
+        ("CP1256", "windows-1256", "بوتين يعقد مؤتمرا صحفيا", "عقد الرئيس الروسي يوم الجمعة مؤتمرا صحفيا حول الوضع في أوكرانيا وطالب برفع العقوبات."),
+    ]
+
+    @Test(arguments: 0..<samples.count)
+    func anUndeclaredLegacyFeedIsReadInItsEncoding(_ index: Int) throws {
+        let sample = Self.samples[index]
+        let parsed = try feed(title: sample.title, description: sample.description, in: sample.encoding)
+        #expect(parsed.encoding == sample.reported)
+        #expect(parsed.entries.first?.title?.value == sample.title)
+        #expect(parsed.entries.first?.summary?.value == sample.description)
+        #expect(parsed.bozo, "the document said nothing true about its encoding")
+        #expect(parsed.bozoException?.contains("parsed as \(sample.reported)") == true, "\(parsed.bozoException ?? "")")
+    }
+
+    @Test func westernTextIsLeftToTheWindows1252Fallback() throws {
+        for (title, description) in [
+            ("Müller über Äpfel", "Der Außenminister sagte, die Sanktionen würden bleiben. Österreich und die Schweiz prüfen neue Maßnahmen."),
+            ("Le président à l’Élysée", "Le président a tenu vendredi une conférence de presse sur la situation en Ukraine. « Ça été très difficile », a-t-il déclaré."),
+            ("El presidente habló", "El presidente habló de las sanciones económicas y de la situación en España, según la agencia."),
+            ("Ça été à l'école élémentaire", "Été, hôtel, forêt, naïveté, cœur, œuvre — façade, garçon, reçu."),
+        ] {
+            let parsed = try feed(title: title, description: description, in: "CP1252")
+            #expect(parsed.encoding == "windows-1252", "\(title)")
+            #expect(parsed.entries.first?.title?.value == title)
+            #expect(parsed.entries.first?.summary?.value == description)
+        }
+    }
+
+    @Test func aDeclaredEncodingIsNeverSecondGuessed() throws {
+        // Declared (and decodable): no guess, whatever the bytes look like.
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"iso-8859-5\"?>".utf8)
+        bytes += try encode("<rss version=\"2.0\"><channel><item><title>Путин</title></item></channel></rss>", "KOI8-R")
+        let parsed = FeedParser().parse(bytes)
+        #expect(parsed.encoding == "iso-8859-5")
+        #expect(!parsed.bozo)
+        // A UTF-8 document is UTF-8.
+        let utf8 = FeedParser().parse(Array("<rss version=\"2.0\"><channel><item><title>Путин</title></item></channel></rss>".utf8))
+        #expect(utf8.encoding == "utf-8")
+        #expect(utf8.entries.first?.title?.value == "Путин")
+    }
+
+    @Test func noisyBytesAreNotGuessed() throws {
+        // Random high bytes in runs: no candidate explains them, so the old fallback stands.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var noise: [UInt8] = []
+        for _ in 0..<400 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            noise.append(UInt8(truncatingIfNeeded: state >> 33) | 0x80)
+        }
+        let bytes = Array("<rss version=\"2.0\"><channel><item><title>".utf8) + noise + Array("</title></item></channel></rss>".utf8)
+        let parsed = FeedParser().parse(bytes)
+        #expect(["windows-1252", "iso-8859-2"].contains(parsed.encoding), "\(parsed.encoding)")
+        #expect(parsed.entries.count == 1)
+    }
+}
