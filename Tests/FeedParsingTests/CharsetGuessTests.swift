@@ -72,6 +72,28 @@ struct CharsetGuessTests {
         }
     }
 
+    /// Latin-script text that earlier rules read as Hebrew, Cyrillic, Greek or Thai (found by a
+    /// helper's 917-document stress test): letters of those scripts touching ASCII letters, and
+    /// too few of their vowels, rule such readings out. Not guessed means the old fallback.
+    static let latinTexts: [(encoding: String, title: String, description: String)] = [
+        ("CP1252", "Größte Überschwemmung seit 100 Jahren: Süßwasserreserven knapp", "Grüße aus München – 25 °C und Sonne, süße Füße, größte Größe"),
+        ("CP1252", "¡ÉXITO ROTUNDO! «ÉL LO SABÍA»", ""),
+        ("CP1252", "A população da região exige informações sobre as eleições", ""),
+        ("ISO-8859-1", "Ráðherra segir að þjóðin þurfi að bíða", ""),
+        ("CP1252", "Pääministeri Orpo: äänestysprosentti nousi", "Sauli Niinistö tyytyväinen. Hääyö, määrä, jäätelö, työttömyys."),
+        ("CP1250", "Część posłów żąda dymisji ministra", "Łódź: przyszłość miejskiej komunikacji. Źdźbło."),
+        ("CP1250", "Příští týden: nejvyšší teploty až 35 °C", "Řidiči, pozor na náledí!"),
+        ("ISO-8859-2", "PŘÍŠTÍ TÝDEN: ŘÍJNOVÉ MRAZY", ""),
+        ("CP1254", "İstanbul'da şiddetli yağış", ""),
+    ]
+
+    @Test(arguments: 0..<latinTexts.count)
+    func latinScriptTextIsNeverReadAsAnotherScript(_ index: Int) throws {
+        let sample = Self.latinTexts[index]
+        let parsed = try feed(title: sample.title, description: sample.description, in: sample.encoding)
+        #expect(["windows-1252", "iso-8859-2"].contains(parsed.encoding), "\(sample.title): \(parsed.encoding)")
+    }
+
     @Test func aDeclaredEncodingIsNeverSecondGuessed() throws {
         // Declared (and decodable): no guess, whatever the bytes look like.
         var bytes = Array("<?xml version=\"1.0\" encoding=\"iso-8859-5\"?>".utf8)

@@ -66,8 +66,10 @@ extension FeedBuilder {
             if let term = attributes["text"] { addTag(Tag(term: term, scheme: "http://www.itunes.com/")) }
         case "itunes:image":
             itunesImage(attributes)
+            skipDepth = depth // read from its attributes: its children are nobody's
         case "itunes:link" where attributes["rel"] == "image":
             itunesImage(attributes)
+            skipDepth = depth
         case "media:group":
             break // a wrapper: its media:* children are read as if they stood in the item
         case "media:title" where hasEntry:

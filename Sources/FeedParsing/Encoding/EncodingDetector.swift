@@ -106,13 +106,15 @@ public enum EncodingDetector {
         var tried: Set<String> = []
         var declaredFailure: DecodeFailure?
         for var name in candidates where !name.isEmpty {
+            var guessed: Charset?
             if name == guessPlaceholder {
                 guard let guess = CharsetGuess.guess(buffer, from: bodyStart) else { continue }
-                name = guess
+                name = guess.name
+                guessed = .iconv(guess.iconv)
             }
             guard tried.insert(name).inserted else { continue }
             let outcome: Result<[UInt8]?, DecodeFailure>
-            if let charset = EncodingNames.charset(named: name, sniffed: sniffed.encoding) {
+            if let charset = guessed ?? EncodingNames.charset(named: name, sniffed: sniffed.encoding) {
                 if let documentLayout, !fits(charset.layout, documentLayout) {
                     let start = sniffed.encoding.isEmpty ? "single bytes" : sniffed.encoding
                     outcome = .failure(DecodeFailure(offset: nil, reason: "the document starts in \(start)"))
