@@ -124,7 +124,7 @@ struct FeedBuilder {
         case textInputTitle, textInputDescription, textInputName, textInputLink
         /// `itunes:block` and `itunes:explicit`, read as written: feedparser does not trim them.
         case itunesBlock, itunesExplicit
-        /// An extension element feedwatch has no field for (`Capture.element`).
+        /// An extension element feedwatch has no field for (its name in `elementName`).
         case element
     }
 
