@@ -137,6 +137,31 @@ struct FeedPollerTests {
         #expect(state.url == "\(server.baseURL)/old", "the feed keeps its identity: no duplicate alerts")
     }
 
+    @Test func aFeedThatSaysItMovedIsReportedNotFollowed() async throws {
+        server.route("/pod", { _ in .init(status: 200, """
+            <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pod</title>
+            <itunes:new-feed-url>https://pod.example/new.rss</itunes:new-feed-url>
+            <item><title>Episode</title><guid>1</guid></item></channel></rss>
+            """) })
+        server.route("/self", { _ in .init(status: 200, """
+            <rss version="2.0"><redirect><newLocation>\(self.server.baseURL)/self</newLocation></redirect>
+            <channel><title>Here</title><item><title>x</title><guid>1</guid></item></channel></rss>
+            """) })
+        server.route("/script", { _ in .init(status: 200, """
+            <rss version="2.0"><redirect><newLocation>javascript:alert(1)</newLocation></redirect>
+            <channel><title>No</title><item><title>x</title><guid>1</guid></item></channel></rss>
+            """) })
+        let rt = try await runtime(["/pod", "/self", "/script"])
+        let results = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results
+        let pod = try #require(results.first { $0.feedURL.hasSuffix("/pod") })
+        #expect(pod.warning?.contains("the feed says it has moved to https://pod.example/new.rss; not followed") == true,
+                "\(pod.warning ?? "")")
+        #expect(pod.movedTo == nil, "only a server's 301/308 moves a feed")
+        #expect(results.first { $0.feedURL.hasSuffix("/self") }?.warning == nil, "pointing at itself is no move")
+        #expect(results.first { $0.feedURL.hasSuffix("/script") }?.warning == nil)
+        #expect(server.requests.map(\.path).sorted() == ["/pod", "/script", "/self"], "nothing fetched from the announced address")
+    }
+
     @Test func throttledFeedsReportRetryAfterAndCountErrors() async throws {
         server.route("/busy", { _ in .init(status: 503, headers: [("Retry-After", "90")]) })
         let rt = try await runtime(["/busy"])

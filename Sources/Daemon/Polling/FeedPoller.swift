@@ -176,6 +176,14 @@ public struct FeedPoller: Sendable {
         if let moved {
             result.warning = (result.warning.map { $0 + "; " } ?? "") + "moved permanently to \(moved); polled there from now on (update the config)"
         }
+        // The document itself says the feed moved (RSS redirect/newLocation, itunes:new-feed-url).
+        // Not followed: unlike a 301 it comes from the feed's content, not its server; said on
+        // each fetch until the config is updated.
+        if let announced = parsed.feed.extra.newLocation, Self.isWebURL(announced),
+           announced != feed.url, announced != moved, announced != response.effectiveURL {
+            result.warning = (result.warning.map { $0 + "; " } ?? "")
+                + "the feed says it has moved to \(announced); not followed (check it and update the config)"
+        }
         // Every entry new although the last fetch worked: the feed turns over faster than we poll.
         // Unless the "new" entries are dated no later than the newest we had already seen: then
         // the feed gave old posts new ids (ids with a timestamp or session in them), and polling
@@ -207,6 +215,12 @@ public struct FeedPoller: Sendable {
             }
         }
         return result
+    }
+
+    /// An http or https URL: what an announced new location must be to be worth mentioning.
+    static func isWebURL(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
     /// Median gap between the 20 newest entry dates: robust to a burst of posts or one old item.

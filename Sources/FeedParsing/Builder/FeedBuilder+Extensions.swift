@@ -47,6 +47,9 @@ extension FeedBuilder {
             beginCapture(.personName)
         case "itunes:email" where person == .publisher:
             beginCapture(.personEmail)
+        case "itunes:new-feed-url" where !hasEntry:
+            // A podcast's way of saying it moved: the same field as RSS's redirect/newLocation.
+            beginCapture(.newLocation)
         case "itunes:block":
             beginCapture(.itunesBlock)
         case "itunes:explicit":
