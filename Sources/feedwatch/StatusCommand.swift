@@ -83,7 +83,7 @@ struct StatusCommand: AsyncParsableCommand {
             parts.append("next poll \(next.rfc3339)" + (state.hostRests ? " (the server asked us to wait)" : ""))
         }
         // A failing feed's next poll follows the backoff, not the interval shown after it.
-        if state.errorCount > 0, !state.hostRests, state.disabled == nil, enabled {
+        if Self.backingOff(state, enabled: enabled) {
             parts.append("backing off after \(state.errorCount) failure\(state.errorCount == 1 ? "" : "s")")
         }
         if let interval, state.disabled == nil, enabled {
@@ -92,6 +92,12 @@ struct StatusCommand: AsyncParsableCommand {
         }
         if let moved = state.movedTo { parts.append("moved to \(TerminalText.clean(URLCredentials.redacted(moved)))") }
         return parts.joined(separator: "\t")
+    }
+
+    /// Failing, so its next poll follows the failure backoff (not its interval), unless the
+    /// server's own wait is what holds it.
+    static func backingOff(_ state: FeedState, enabled: Bool) -> Bool {
+        state.errorCount > 0 && !state.hostRests && state.disabled == nil && enabled
     }
 
     /// Fetched at least once (or failed, or found gone): not just scheduled.
@@ -119,7 +125,7 @@ struct StatusCommand: AsyncParsableCommand {
         o.add("next_poll", state.disabled == nil && enabled ? state.nextDue?.rfc3339 : nil)
         if state.hostRests, state.disabled == nil, enabled { o.add("host_rests", true) }
         // The next poll follows the failure backoff, not `interval_seconds`.
-        if state.errorCount > 0, !state.hostRests, state.disabled == nil, enabled { o.add("backing_off", true) }
+        if backingOff(state, enabled: enabled) { o.add("backing_off", true) }
         if let interval, state.disabled == nil, enabled {
             o.add("interval_seconds", interval.seconds)
             o.add("interval_reason", interval.reason.rawValue)

@@ -157,26 +157,30 @@ enum CharsetGuess {
         return ratio >= 0.15 ? 1 + ratio / 10 : nil
     }
 
-    /// Russian (and other Cyrillic): Cyrillic letters, mostly lower case; the case tells KOI8-R
-    /// from Windows-1251, which swap the two halves.
-    static func russian(_ c: Census) -> Double? {
-        let cyrillic = c.cyrillicLower + c.cyrillicUpper
-        // Capitals inside words ("пЬя") are another alphabet's letters read as Cyrillic (Greek
-        // in Windows-1251 puts its accented vowels on Ь Э Ю Я).
-        guard c.share(cyrillic) >= 0.8, c.cyrillicLower * 10 >= cyrillic * 6, c.cyrillicUpperInWord * 20 <= cyrillic,
-              !mixesWithASCII(c, 0x0400...0x052F),
-              // о е а и (і) are a fifth of the letters of Russian, Ukrainian, Bulgarian, Serbian.
-              share(of: Set("оеаиі".unicodeScalars), in: c, 0x0400...0x052F) >= 0.18
+    /// A script with two cases: its letters, mostly lower case (the case tells KOI8-R from
+    /// Windows-1251, which swap the two halves), no capitals inside words ("пЬя": another
+    /// alphabet's letters read in this one; Greek in Windows-1251 puts its accented vowels on
+    /// Ь Э Ю Я), none touching ASCII letters, and its vowels in the share of real prose.
+    static func cased(_ c: Census, lower: Int, upper: Int, upperInWord: Int, script: ClosedRange<UInt32>,
+                      vowels: Set<Unicode.Scalar>, minimumVowels: Double) -> Double? {
+        let letters = lower + upper
+        guard c.share(letters) >= 0.8, lower * 10 >= letters * 6, upperInWord * 20 <= letters,
+              !mixesWithASCII(c, script), share(of: vowels, in: c, script) >= minimumVowels
         else { return nil }
-        return 1 + Double(c.cyrillicLower) / Double(cyrillic) / 10
+        return 1 + Double(lower) / Double(letters) / 10
     }
 
-    /// Greek: its letters, mostly lower case, no capitals inside words.
+    /// Russian (and other Cyrillic): о е а и (і) are a fifth of the letters of Russian,
+    /// Ukrainian, Bulgarian, Serbian.
+    static func russian(_ c: Census) -> Double? {
+        cased(c, lower: c.cyrillicLower, upper: c.cyrillicUpper, upperInWord: c.cyrillicUpperInWord,
+              script: 0x0400...0x052F, vowels: Set("оеаиі".unicodeScalars), minimumVowels: 0.18)
+    }
+
+    /// Greek: vowels are three letters in ten, and the final sigma ends words.
     static func greek(_ c: Census) -> Double? {
-        let greek = c.greekLower + c.greekUpper
-        guard c.share(greek) >= 0.8, c.greekLower * 10 >= greek * 6, c.greekUpperInWord * 20 <= greek,
-              !mixesWithASCII(c, 0x0370...0x03FF),
-              share(of: Set("αεηιουωάέήίόύώϊϋΐΰ".unicodeScalars), in: c, 0x0370...0x03FF) >= 0.3
+        guard let score = cased(c, lower: c.greekLower, upper: c.greekUpper, upperInWord: c.greekUpperInWord,
+                                script: 0x0370...0x03FF, vowels: Set("αεηιουωάέήίόύώϊϋΐΰ".unicodeScalars), minimumVowels: 0.3)
         else { return nil }
         // Final sigma ends words; σ does not.
         var bad = 0, good = 0
@@ -185,8 +189,7 @@ enum CharsetGuess {
             let nextIsGreek = (0x0386...0x03CE).contains(next)
             if (scalar == "ς") == nextIsGreek { bad += 1 } else { good += 1 }
         }
-        guard bad * 10 <= bad + good else { return nil }
-        return 1 + Double(c.greekLower) / Double(greek) / 10
+        return bad * 10 <= bad + good ? score : nil
     }
 
     /// Arabic: its letters, with the commonest ones (ل م ن ه و ى ي, two in five letters of

@@ -117,7 +117,7 @@ enum HTMLRelativeURLs {
         while i < range.upperBound {
             if bytes[i] == UInt8(ascii: "&"), let match = HTMLCharacterReferences.match(slice, at: i),
                let scalar = Unicode.Scalar(match.scalar) {
-                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                UTF8.encode(scalar) { out.append($0) }
                 i = match.end
             } else {
                 out.append(bytes[i])
