@@ -51,6 +51,9 @@ public struct FeedParser: Sendable {
         // BOM, declaration and HTTP charset decide the encoding; libxml2 then reads UTF-8 only.
         let decoded = EncodingDetector.decode(raw, httpContentType: httpContentType)
         let input = decoded.utf8
+        // Mojibake is repaired in documents read as UTF-8, by whatever name (EncodingNames'
+        // aliases: "utf-8", "UTF8", "u8", "cp65001" …).
+        let repairsDoubleEncoding = EncodingNames.charset(named: decoded.encoding, sniffed: "") == .utf8
         let oversized = input.count > maxDocumentBytes
         let withoutSubset = InternalSubset.strip(oversized ? Array(input.prefix(maxDocumentBytes)) : input)
         guard !withoutSubset.bytes.isEmpty else {
@@ -68,7 +71,7 @@ public struct FeedParser: Sendable {
         // feed costs little beyond the piece it broke in.
         var repaired = AmpersandRepair.Result(bytes: withoutSubset.bytes, repairs: 0, firstLine: 0)
         var read = readsAsWrittenFirst
-            ? self.read(withoutSubset.bytes, documentURL: documentURL, encoding: decoded.encoding, fold: foldsEscapedText,
+            ? self.read(withoutSubset.bytes, documentURL: documentURL, repairsDoubleEncoding: repairsDoubleEncoding, fold: foldsEscapedText,
                         untilFirstProblem: true)
             : nil
         if read.map({ !$0.wellFormed || !$0.session.errors.isEmpty || $0.session.sawUnknownEntity }) ?? true {
@@ -81,9 +84,9 @@ public struct FeedParser: Sendable {
             // finds ill-formed, its recovery reads what follows the error its own way (it drops
             // `&lt;` and the like, it may take markup for text): that document is read again as it
             // is, so a broken feed parses exactly as it would without the folding.
-            read = self.read(data, documentURL: documentURL, encoding: decoded.encoding, fold: foldsEscapedText)
+            read = self.read(data, documentURL: documentURL, repairsDoubleEncoding: repairsDoubleEncoding, fold: foldsEscapedText)
             if foldsEscapedText, let first = read, first.folded > 0, !first.wellFormed || !first.session.errors.isEmpty {
-                read = self.read(data, documentURL: documentURL, encoding: decoded.encoding, fold: false)
+                read = self.read(data, documentURL: documentURL, repairsDoubleEncoding: repairsDoubleEncoding, fold: false)
             }
         }
         guard let (session, wellFormed, _) = read else {
@@ -119,11 +122,10 @@ public struct FeedParser: Sendable {
     /// One pass of libxml2 over `data`: the session it filled, whether libxml2 found the
     /// document well-formed, and how many text runs were folded; nil when libxml2 could not
     /// make a parser.
-    private func read(_ data: [UInt8], documentURL: String?, encoding: String, fold: Bool,
+    private func read(_ data: [UInt8], documentURL: String?, repairsDoubleEncoding: Bool, fold: Bool,
                       untilFirstProblem: Bool = false) -> (session: SAXSession, wellFormed: Bool, folded: Int)? {
         var builder = FeedBuilder(documentURL: documentURL, maxFieldBytes: maxFieldBytes)
-        // "utf-8", and the spellings a declaration may use ("UTF8", "utf_8").
-        builder.repairsDoubleEncoding = encoding.lowercased().filter { $0.isLetter || $0.isNumber } == "utf8"
+        builder.repairsDoubleEncoding = repairsDoubleEncoding
         let session = SAXSession(builder: builder)
         session.stopsAtFirstProblem = untilFirstProblem
         var handler = SAXSession.makeHandler()

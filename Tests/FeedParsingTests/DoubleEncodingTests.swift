@@ -26,6 +26,10 @@ struct DoubleEncodingTests {
     @Test func onlyDocumentsReadAsUTF8AreRepaired() {
         let utf8 = FeedParser().parse(Array("<rss version=\"2.0\"><channel><item><title>Putinâ€™s letter</title></item></channel></rss>".utf8))
         #expect(utf8.entries[0].title?.value == "Putin’s letter")
+        for name in ["UTF8", "utf_8", "cp65001"] {
+            let declared = FeedParser().parse(Array("<?xml version=\"1.0\" encoding=\"\(name)\"?><rss version=\"2.0\"><channel><item><title>Putinâ€™s letter</title></item></channel></rss>".utf8))
+            #expect(declared.entries.first?.title?.value == "Putin’s letter", "declared \(name): read as UTF-8, repaired")
+        }
         let names = FeedParser().parse(Array("""
             <rss version="2.0"><channel><item><title>t</title><author>jose@example.com (JosÃ© MartÃ­)</author>
             <source url="http://lemonde.example/rss">Le Monde â€“ International</source></item></channel></rss>
