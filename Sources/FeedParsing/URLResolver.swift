@@ -1,5 +1,4 @@
 import FeedModel
-import Foundation
 
 /// Resolves relative links against xml:base or the document's URL.
 enum URLResolver {
@@ -8,10 +7,7 @@ enum URLResolver {
         // RFC 3986 §5.2: an empty reference is the base itself (`<link rel="self" href=""/>`).
         if trimmed.isEmpty, let base, !base.isEmpty { return base }
         guard let base, !base.isEmpty, !trimmed.isEmpty, !hasScheme(trimmed) else { return trimmed }
-        guard let baseURL = URL(string: base), let resolved = URL(string: trimmed, relativeTo: baseURL) else {
-            return trimmed
-        }
-        return resolved.absoluteString
+        return URLReference.resolve(trimmed, against: base.trimmedWhitespace)
     }
 
     /// `resolve`, for addresses a reader may follow (links, enclosures, images, sources): nil for

@@ -64,7 +64,10 @@ struct FeedDiscoveryTests {
             <link rel="alternate" type="application/atom+xml" href="https://x.example/\u{1B}[2J">
             <link rel="alternate" type="application/atom+xml" href="/my feed.xml">
             """)
-        #expect(found.map(\.url) == ["https://cdn.example/feed", "https://example.org/my%20feed.xml"])
+        #expect(found.map(\.url) == ["https://cdn.example/feed", "https://x.example/a%20b", "https://example.org/my%20feed.xml"],
+                "spaces are sent encoded, as a browser sends them; an escape character is no address")
+        #expect(find(#"<link rel="alternate" type="application/rss+xml" href="/flux/économie.xml">"#).map(\.url) ==
+                ["https://example.org/flux/%C3%A9conomie.xml"])
     }
 
     @Test func aPageWithoutFeedsOrBytesHasNone() {

@@ -65,11 +65,11 @@ public struct FeedDiscovery: Sendable {
             let type = (XMLTree.attribute(link, "type") ?? "").lowercased().split(separator: ";").first.map { String($0).trimmedWhitespace } ?? ""
             guard Self.feedTypes.contains(type) else { continue }
             guard let href = XMLTree.attribute(link, "href")?.trimmedWhitespace, !href.isEmpty else { continue }
-            let url = URLResolver.resolve(href, against: base)
+            let url = URLReference.encodedForFetching(URLResolver.resolve(href, against: base))
             let lower = url.lowercased()
             guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { continue }
-            // An absolute href is kept as written: one with a space or control character
-            // cannot be fetched (nor configured), so it is no candidate.
+            // Spaces and non-ASCII are sent percent-encoded, as a browser sends them; a control
+            // character cannot be fetched (nor configured), so such an href is no candidate.
             guard !url.unicodeScalars.contains(where: { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) }) else { continue }
             guard seen.insert(url).inserted else { continue }
             let title = XMLTree.attribute(link, "title")?.collapsedWhitespace
