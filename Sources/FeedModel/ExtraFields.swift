@@ -41,6 +41,9 @@ public struct ExtraFields: Sendable, Equatable {
     public var itunesExplicit: Explicit?
     /// An entry's own image (`itunes:image`); the feed's is `FeedInfo.image`.
     public var image: Image?
+    /// Atom `<content src="…"/>`: content kept elsewhere (a video, the article page), and which
+    /// of the entry's `content` it stands for. Out of line: few entries point their content away.
+    public var contentSource: ContentSource?
     /// Extension elements feedwatch has no field for, by feedparser's key (`prefix_name` in
     /// lower case): the text of a leaf element, or its attributes (with the text as "content").
     public var elements: [Element] = []
@@ -68,6 +71,17 @@ public struct ExtraFields: Sendable, Equatable {
         public var link: String?
 
         public init() {}
+    }
+
+    public struct ContentSource: Sendable, Equatable {
+        /// Index into `Entry.content`.
+        public var index: Int
+        public var href: String
+
+        public init(index: Int, href: String) {
+            self.index = index
+            self.href = href
+        }
     }
 
     public struct Attribute: Sendable, Equatable {

@@ -55,7 +55,12 @@ extension Entry {
         o.addAuthors(authors)
         o.addText("summary", summary)
         o.addText("subtitle", subtitle)
-        o.addNonEmpty("content", content.map(\.json))
+        o.addNonEmpty("content", content.enumerated().map { index, construct in
+            guard let source = extra.contentSource, source.index == index, case .object(let pairs) = construct.json else {
+                return construct.json
+            }
+            return .object(pairs + [("src", .string(source.href))])
+        })
         o.addNonEmpty("media_content", mediaContent.map { m in
             var j = JSONObjectBuilder()
             j.add("url", m.href)

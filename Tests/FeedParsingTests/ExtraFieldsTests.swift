@@ -60,6 +60,24 @@ extension FeedParserFormatsTests {
         #expect(key(json, "future_dated") == nil, "a feed cannot set a key feedwatch writes")
     }
 
+    @Test func atomContentElsewhereKeepsItsAddress() {
+        let feed = parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://news.example/feeds/">
+            <entry><summary>A clip</summary><content type="video/mp4" src="../clips/1.mp4"/></entry>
+            <entry><content type="html">&lt;p&gt;here&lt;/p&gt;</content><content src="javascript:alert(1)"/></entry>
+            </feed>
+            """, url: "http://news.example/feeds/atom")
+        #expect(feed.entries[0].extra.contentSource == ExtraFields.ContentSource(index: 0, href: "http://news.example/clips/1.mp4"))
+        #expect(firstContent(feed.entries[0])?["src"] == .string("http://news.example/clips/1.mp4"))
+        #expect(feed.entries[1].extra.contentSource == nil, "a script address is no source")
+        #expect(firstContent(feed.entries[1])?["src"] == nil)
+    }
+
+    private func firstContent(_ entry: Entry) -> JSONValue? {
+        guard case .array(let items)? = entry.json["content"] else { return nil }
+        return items.first
+    }
+
     @Test func extensionElementsAreCappedPerEntry() {
         let many = (0..<(ExtraFields.maxElements + 20)).map { "<x:e\($0)>v</x:e\($0)>" }.joined()
         let feed = parse("""

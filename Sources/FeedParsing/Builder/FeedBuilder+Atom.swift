@@ -18,6 +18,10 @@ extension FeedBuilder {
         case "atom:summary":
             beginAtomText(.summary, attributes)
         case "atom:content":
+            if hasEntry, entry!.extra.contentSource == nil, let src = attributes["src"], !src.isEmpty,
+               let href = URLResolver.link(src, against: currentBase) {
+                entry!.extra.contentSource = ExtraFields.ContentSource(index: entry!.content.count, href: href)
+            }
             beginAtomText(.content, attributes)
         case "atom:info" where !hasEntry:
             beginAtomText(.info, attributes)
