@@ -31,6 +31,7 @@ extension JSONObjectBuilder {
         }
         add("newlocation", extra.newLocation)
         if let image = extra.image { add("image", image.json) }
+        if let location = extra.location { add("where", location.json) }
         if let block = extra.itunesBlock { add("itunes_block", .int(block ? 1 : 0)) }
         switch extra.itunesExplicit {
         case .yes?: add("itunes_explicit", true)
@@ -55,10 +56,26 @@ extension JSONObjectBuilder {
         "future_dated", "summary", "summary_detail", "content", "media_content", "media_thumbnail",
         "enclosures", "source", "publisher", "publisher_detail", "comments", "expired", "expired_parsed",
         "validity_start", "validity_start_parsed", "validity_end", "validity_end_parsed", "icon", "logo",
-        "cloud", "textinput", "newlocation", "itunes_block", "itunes_explicit",
+        "cloud", "textinput", "newlocation", "itunes_block", "itunes_explicit", "where",
         "description", "description_detail", "guid", "date", "date_parsed", "modified", "modified_parsed",
         "issued", "issued_parsed", "copyright", "copyright_detail", "tagline", "tagline_detail", "url",
         "category", "license", "channel", "items", "entries", "feed", "bozo", "bozo_exception",
         "encoding", "version",
     ]
+}
+
+extension Geometry {
+    /// `{"type": "Point", "coordinates": [lon, lat]}`; a line or box is a list of points, a
+    /// polygon a list holding one ring; `{}` when the coordinates could not be read.
+    public var json: JSONValue {
+        guard let kind else { return .object([]) }
+        let points: [JSONValue] = (0..<pointCount).map { .array(point($0).map { .double($0) }) }
+        let coordinates: JSONValue
+        switch kind {
+        case .point: coordinates = points.first ?? .array([])
+        case .lineString, .box: coordinates = .array(points)
+        case .polygon: coordinates = .array([.array(points)])
+        }
+        return .object([("type", .string(kind.rawValue)), ("coordinates", coordinates)])
+    }
 }

@@ -44,6 +44,8 @@ public struct ExtraFields: Sendable, Equatable {
     /// Atom `<content src="…"/>`: content kept elsewhere (a video, the article page), and which
     /// of the entry's `content` it stands for. Out of line: few entries point their content away.
     public var contentSource: ContentSource?
+    /// GeoRSS / GML: where the entry or feed says it is.
+    public var location: Geometry?
     /// Extension elements feedwatch has no field for, by feedparser's key (`prefix_name` in
     /// lower case): the text of a leaf element, or its attributes (with the text as "content").
     public var elements: [Element] = []

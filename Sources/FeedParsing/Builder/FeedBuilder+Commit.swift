@@ -156,6 +156,8 @@ extension FeedBuilder {
             default: explicit = .unknown
             }
             updateExtra { $0.itunesExplicit = explicit }
+        case .geoPoint, .geoLine, .geoPolygon, .geoBox, .gmlPositions:
+            commitGeo(capture.field, value)
         case .element:
             guard let element = elementName.take() else { return }
             // A script URL is nobody's data (an origLink of "javascript:…").

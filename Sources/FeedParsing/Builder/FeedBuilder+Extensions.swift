@@ -94,7 +94,7 @@ extension FeedBuilder {
             if let url = attributes["url"], let href = URLResolver.link(url, against: currentBase) { entry!.mediaThumbnails.append(href) }
             skipDepth = depth
         default:
-            return false
+            return startGeo(name, attributes: attributes)
         }
         return true
     }

@@ -41,6 +41,8 @@ struct FeedBuilder {
     /// turns into a skip at its first child). Beside the Capture, not in it: every Capture is
     /// copied on the hot path.
     var elementName: XMLName?
+    /// The GML geometry being read (FeedBuilder+GeoRSS).
+    var gml = GMLState()
     var text: [UInt8] = []
     var truncated = false
     /// The captured field reached `maxFieldBytes` and was cut: the rest of its text is dropped.
@@ -124,6 +126,8 @@ struct FeedBuilder {
         case textInputTitle, textInputDescription, textInputName, textInputLink
         /// `itunes:block` and `itunes:explicit`, read as written: feedparser does not trim them.
         case itunesBlock, itunesExplicit
+        /// GeoRSS Simple's four shapes, and a GML `pos`/`posList` (its shape in `gml`).
+        case geoPoint, geoLine, geoPolygon, geoBox, gmlPositions
         /// An extension element feedwatch has no field for (its name in `elementName`).
         case element
     }
