@@ -82,7 +82,7 @@ extension TextConstruct {
     public var json: JSONValue {
         var o = JSONObjectBuilder()
         o.add("type", type)
-        o.add("language", language)
+        if language == "" { o.add("language", .null) } else { o.add("language", language) }
         o.add("base", base)
         o.add("value", value)
         return o.value

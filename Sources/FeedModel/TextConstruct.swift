@@ -2,6 +2,8 @@
 public struct TextConstruct: Sendable, Equatable {
     /// MIME type of `value`: "text/plain", "text/html" or "application/xhtml+xml".
     public var type: String
+    /// The text's language tag; "" when the feed said it is unknown (`xml:lang=""`), which
+    /// `parse --json` writes as null, as feedparser does; nil when nothing was said.
     public var language: String?
     public var base: String?
     public var value: String

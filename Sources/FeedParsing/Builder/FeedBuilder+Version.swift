@@ -46,7 +46,7 @@ extension FeedBuilder {
             } else {
                 result.version = root.namespace == nil ? .atom10 : .atom
             }
-            if let lang = attributes["xml:lang"] { result.feed.language = Self.languageTag(lang) }
+            if let lang = attributes["xml:lang"], !lang.isEmpty { result.feed.language = Self.languageTag(lang) }
         case ("html", _), ("HTML", _):
             result.bozo = true
             result.bozoException = "this is an HTML page, not a feed"

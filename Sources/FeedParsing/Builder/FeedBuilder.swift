@@ -301,9 +301,9 @@ struct FeedBuilder {
         elementName = name
     }
 
-    /// xml:lang as a language tag: "en_US" is "en-US"; empty means none.
-    static func languageTag(_ value: String) -> String? {
-        guard !value.isEmpty else { return nil }
+    /// xml:lang as a language tag: "en_US" is "en-US". Empty stays empty: the feed says the
+    /// language is unknown (TextConstruct.language), which is not inherited from outside.
+    static func languageTag(_ value: String) -> String {
         return value.utf8.contains(UInt8(ascii: "_")) ? String(value.map { $0 == "_" ? "-" : $0 }) : value
     }
 
