@@ -119,5 +119,17 @@ public struct ExtraFields: Sendable, Equatable {
         }
     }
 
+    /// Adds `value` to the list under `key` (at most `maxElements` values), for the elements
+    /// feedparser gives as lists (`media_credit`).
+    public mutating func appendElement(_ key: String, _ value: JSONValue) {
+        if let i = elements.firstIndex(where: { $0.key == key }) {
+            guard case .array(var items) = elements[i].value, items.count < Self.maxElements else { return }
+            items.append(value)
+            elements[i].value = .array(items)
+        } else if elements.count < Self.maxElements {
+            elements.append(Element(key: key, value: .array([value])))
+        }
+    }
+
     public var isEmpty: Bool { self == ExtraFields() }
 }

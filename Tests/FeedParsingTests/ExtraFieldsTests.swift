@@ -78,6 +78,27 @@ extension FeedParserFormatsTests {
         return items.first
     }
 
+    @Test func mediaCreditsAreAListAndRestrictionsSplitIntoCountries() {
+        let credits = (0..<70).map { #"<media:credit role="r\#($0)">Name \#($0)</media:credit>"# }.joined()
+        let feed = parse("""
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+            <item><title>Photo</title><media:group>
+              <media:credit role="photographer" scheme="urn:ebu">Jane Doe</media:credit><media:credit>AP</media:credit>
+              <media:restriction relationship="deny" type="country">RU  by</media:restriction></media:group></item>
+            <item><title>Many</title>\(credits)<media:credit role="empty"/></item>
+            </channel></rss>
+            """)
+        let json = feed.entries[0].json
+        #expect(json["media_credit"] == .array([
+            .object([("role", .string("photographer")), ("scheme", .string("urn:ebu")), ("content", .string("Jane Doe"))]),
+            .object([("content", .string("AP"))]),
+        ]))
+        #expect(json["media_restriction"]?["content"] == .array([.string("ru"), .string("by")]))
+        #expect(json["media_restriction"]?["relationship"] == .string("deny"))
+        guard case .array(let many)? = feed.entries[1].json["media_credit"] else { Issue.record("no credits"); return }
+        #expect(many.count == ExtraFields.maxElements, "a list is capped like the elements are")
+    }
+
     @Test func extensionElementsAreCappedPerEntry() {
         let many = (0..<(ExtraFields.maxElements + 20)).map { "<x:e\($0)>v</x:e\($0)>" }.joined()
         let feed = parse("""

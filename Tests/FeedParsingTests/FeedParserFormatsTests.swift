@@ -114,6 +114,11 @@ struct FeedParserFormatsTests {
         #expect(cdf.feed.updated?.rfc3339 == "2004-04-07T04:05:43Z")
         #expect(cdf.entries.first?.link == "http://c.example/1")
         #expect(cdf.entries.first?.summary?.value == "A")
+        let based = parse(#"<CHANNEL BASE="http://base.example/" HREF="/home"><ITEM HREF="/item/1"><ABSTRACT>A</ABSTRACT></ITEM></CHANNEL>"#)
+        #expect(based.entries.first?.summary?.base == "http://base.example/", "CDF's BASE is the channel's xml:base")
+        #expect(based.entries.first?.link == "http://base.example/item/1")
+        #expect(parse(#"<rss version="2.0"><channel BASE="http://x.example/"><link>/a</link></channel></rss>"#, url: "http://feed.example/").feed.link
+                == "http://feed.example/a", "only CDF's CHANNEL")
     }
 
     @Test func netscapeRSS091IsToldApartByItsDoctype() {

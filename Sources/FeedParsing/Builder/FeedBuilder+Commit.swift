@@ -162,9 +162,12 @@ extension FeedBuilder {
             guard let element = elementName.take() else { return }
             // A script URL is nobody's data (an origLink of "javascript:…").
             guard !URLResolver.isScript(value) else { return }
-            let json: JSONValue
+            var json: JSONValue
             let attributes = capture.attributes.filter { $0.name.qualified != "xmlns" && !URLResolver.isScript($0.value) }
-            if attributes.isEmpty {
+            // Media RSS credits are a list (a photo's photographer and its editor), each with its
+            // role; a restriction's country codes are a list too: as feedparser gives them.
+            let isCredit = element.key == "media_credit"
+            if attributes.isEmpty, !isCredit {
                 json = .string(value)
             } else {
                 // One value per key: the first of two attributes that read the same in lower
@@ -174,10 +177,20 @@ extension FeedBuilder {
                     let name = (attribute.name.qualified.hasPrefix("{") ? attribute.name.local : attribute.name.qualified).lowercased()
                     if !pairs.contains(where: { $0.0 == name }) { pairs.append((name, .string(attribute.value))) }
                 }
-                if !value.isEmpty, !pairs.contains(where: { $0.0 == "content" }) { pairs.append(("content", .string(value))) }
+                if !value.isEmpty, !pairs.contains(where: { $0.0 == "content" }) {
+                    pairs.append(("content", element.key == "media_restriction"
+                                  ? .array(value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+                                      .map { .string(String($0)) })
+                                  : .string(value)))
+                }
                 json = .object(pairs)
             }
-            updateExtra { $0.setElement(element.key, json) }
+            if isCredit {
+                guard json != .object([]) else { return }
+                updateExtra { $0.appendElement(element.key, json) }
+            } else {
+                updateExtra { $0.setElement(element.key, json) }
+            }
         case .sourceTitle:
             // RSS 2.0 `<source url="…">Outlet</source>`: the feed the item first appeared in.
             guard hasEntry else { return }

@@ -147,7 +147,11 @@ struct FeedBuilder {
     mutating func start(_ name: XMLName, attributes: [XMLAttribute]) {
         var scope = currentScope
         if !attributes.isEmpty {
-            let base = attributes["xml:base"].flatMap { URLResolver.base($0, against: scope.base) }
+            var written = attributes["xml:base"]
+            // CDF's CHANNEL says its base in BASE (checked only where CDF can be: the root, or a
+            // document already known to be CDF).
+            if written == nil, stack.isEmpty || result.version == .cdf, name.qualified == "CHANNEL" { written = attributes["BASE"] }
+            let base = written.flatMap { URLResolver.base($0, against: scope.base) }
             let lang = attributes["xml:lang"]
             // xml:lang="" says the language is unknown, and is not inherited.
             if base != nil || lang != nil {
