@@ -121,6 +121,22 @@ struct FeedParserFormatsTests {
                 == "http://feed.example/a", "only CDF's CHANNEL")
     }
 
+    @Test func typePadsDivAroundEscapedHTMLIsNoMarkup() {
+        let feed = parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom">
+            <entry><content type="html"><div xmlns="http://www.w3.org/1999/xhtml">Putin &lt;b&gt;wrote&lt;/b&gt;</div></content></entry>
+            <entry><content type="html"><div xmlns="http://www.w3.org/1999/xhtml">A <b>bold</b> <div>inner</div> end</div></content></entry>
+            </feed>
+            """)
+        #expect(feed.entries[0].content.first == TextConstruct(type: "text/html", value: "Putin <b>wrote</b>"),
+                "the escaped HTML is the content, so its text reads \"Putin wrote\"")
+        #expect(HTMLText.plainText(feed.entries[0].content[0].value) == "Putin wrote")
+        #expect(feed.entries[1].content.first?.value == "A <b>bold</b> <div>inner</div> end",
+                "real markup inside is kept; the wrapper's end tag goes with its start")
+        let rss = parse("<rss version=\"2.0\"><channel><item><description><div><p>Hi</p></div></description></item></channel></rss>")
+        #expect(rss.entries[0].summary?.value == "<p>Hi</p>")
+    }
+
     @Test func netscapeRSS091IsToldApartByItsDoctype() {
         let feed = parse("""
             <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">

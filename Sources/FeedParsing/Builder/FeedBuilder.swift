@@ -43,6 +43,9 @@ struct FeedBuilder {
     var elementName: XMLName?
     /// The GML geometry being read (FeedBuilder+GeoRSS).
     var gml = GMLState()
+    /// Depth of the div TypePad wraps escaped HTML in, while inside it (-1 otherwise): its
+    /// end tag is not written either.
+    var wrapperDivDepth = -1
     var text: [UInt8] = []
     var truncated = false
     /// The captured field reached `maxFieldBytes` and was cut: the rest of its text is dropped.
@@ -171,6 +174,14 @@ struct FeedBuilder {
                 text.removeAll(keepingCapacity: true)
                 return
             } else if capture.allowsMarkup {
+                // TypePad wraps escaped HTML in an xhtml div (`type="html"`, then
+                // `<div xmlns=…>Example &lt;b&gt;…</div>`): the div is no markup of the
+                // content, and the text inside stays the escaped HTML it is (feedparser's rule).
+                if !capture.markup, wrapperDivDepth < 0, capture.type == "text/html", name.local == "div",
+                   name.namespace == nil || name.namespace == "http://www.w3.org/1999/xhtml" {
+                    wrapperDivDepth = depth
+                    return
+                }
                 if !capture.markup {
                     // The first element inside plain text: what came before becomes escaped markup.
                     capture.markup = true
@@ -232,6 +243,7 @@ struct FeedBuilder {
             if depth == captureDepth {
                 let capture = self.capture.take()!
                 captureDepth = -1
+                wrapperDivDepth = -1
                 captureMarkup = false
                 // ASCII whitespace around a value (CDATA on its own lines) is cut here, in the
                 // bytes, so the string is built once instead of built and then copied trimmed.
@@ -244,7 +256,7 @@ struct FeedBuilder {
                 text.removeAll(keepingCapacity: true)
                 commit(capture, value: value)
             } else if captureMarkup {
-                appendMarkupEnd(name)
+                if depth == wrapperDivDepth { wrapperDivDepth = -1 } else { appendMarkupEnd(name) }
             }
             return
         }
