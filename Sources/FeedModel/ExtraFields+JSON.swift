@@ -32,6 +32,20 @@ extension JSONObjectBuilder {
         add("newlocation", extra.newLocation)
         if let image = extra.image { add("image", image.json) }
         if let location = extra.location { add("where", location.json) }
+        if let chapters = extra.chapters {
+            var c = JSONObjectBuilder()
+            c.add("version", chapters.version)
+            c.add("chapters", .array(chapters.marks.map { mark in
+                var m = JSONObjectBuilder()
+                m.add("start", mark.start)
+                if let seconds = mark.startSeconds { m.add("start_parsed", .double(seconds)) }
+                m.add("title", mark.title)
+                m.add("href", mark.href)
+                m.add("image", mark.image)
+                return m.value
+            }))
+            add("psc_chapters", c.value)
+        }
         if let block = extra.itunesBlock { add("itunes_block", .int(block ? 1 : 0)) }
         switch extra.itunesExplicit {
         case .yes?: add("itunes_explicit", true)
@@ -56,7 +70,7 @@ extension JSONObjectBuilder {
         "future_dated", "summary", "summary_detail", "content", "media_content", "media_thumbnail",
         "enclosures", "source", "publisher", "publisher_detail", "comments", "expired", "expired_parsed",
         "validity_start", "validity_start_parsed", "validity_end", "validity_end_parsed", "icon", "logo",
-        "cloud", "textinput", "newlocation", "itunes_block", "itunes_explicit", "where",
+        "cloud", "textinput", "newlocation", "itunes_block", "itunes_explicit", "where", "psc_chapters",
         "description", "description_detail", "guid", "date", "date_parsed", "modified", "modified_parsed",
         "issued", "issued_parsed", "copyright", "copyright_detail", "tagline", "tagline_detail", "url",
         "category", "license", "channel", "items", "entries", "feed", "bozo", "bozo_exception",

@@ -44,6 +44,8 @@ public struct ExtraFields: Sendable, Equatable {
     /// Atom `<content src="…"/>`: content kept elsewhere (a video, the article page), and which
     /// of the entry's `content` it stands for. Out of line: few entries point their content away.
     public var contentSource: ContentSource?
+    /// Podlove Simple Chapters (`psc:chapters`): an episode's chapter marks, the first list only.
+    public var chapters: Chapters?
     /// GeoRSS / GML: where the entry or feed says it is.
     public var location: Geometry?
     /// Extension elements feedwatch has no field for, by feedparser's key (`prefix_name` in
@@ -73,6 +75,33 @@ public struct ExtraFields: Sendable, Equatable {
         public var link: String?
 
         public init() {}
+    }
+
+    public struct Chapters: Sendable, Equatable {
+        public var version: String?
+        public var marks: [Chapter] = []
+
+        public init(version: String? = nil) { self.version = version }
+
+        /// A list longer than this is cut: a real episode has tens of chapters.
+        public static let maxMarks = 1_000
+    }
+
+    public struct Chapter: Sendable, Equatable {
+        /// As written ("00:03:07.250"), and in seconds when it has psc's form ([hh:]mm:ss[.mmm]).
+        public var start: String?
+        public var startSeconds: Double?
+        public var title: String?
+        public var href: String?
+        public var image: String?
+
+        public init(start: String? = nil, startSeconds: Double? = nil, title: String? = nil, href: String? = nil, image: String? = nil) {
+            self.start = start
+            self.startSeconds = startSeconds
+            self.title = title
+            self.href = href
+            self.image = image
+        }
     }
 
     public struct ContentSource: Sendable, Equatable {

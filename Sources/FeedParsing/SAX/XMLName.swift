@@ -116,7 +116,7 @@ final class XMLName: Equatable, CustomStringConvertible, Sendable {
     ]
 
     /// The prefixes of FeedBuilder's extension table (FeedBuilder+Extensions.swift).
-    static let extensionPrefixes = ["content:", "dc:", "dcterms:", "itunes:", "media:", "feedburner:", "cc:", "creativeCommons:", "georss:", "gml:"]
+    static let extensionPrefixes = ["content:", "dc:", "dcterms:", "itunes:", "media:", "feedburner:", "cc:", "creativeCommons:", "georss:", "gml:", "psc:"]
 
     static let atom10Namespace = "http://www.w3.org/2005/Atom"
     static let atom03Namespace = "http://purl.org/atom/ns#"
