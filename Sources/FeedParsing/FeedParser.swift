@@ -99,6 +99,10 @@ public struct FeedParser: Sendable {
         if oversized {
             session.errors.insert("document larger than \(maxDocumentBytes) bytes: only the first \(maxDocumentBytes) were read", at: 0)
         }
+        if let entity = session.htmlEntity {
+            // After libxml2's own errors, which say more.
+            session.errors.append("\(entity) is HTML's, not defined in XML (read as in HTML)")
+        }
         if repaired.repairs > 0 {
             session.errors.insert("line \(repaired.firstLine): \(repaired.repairs) bare or unknown '&' kept as text (write &amp;)", at: 0)
         }

@@ -6,7 +6,7 @@ import TestSupport
 /// The floor only ever goes up: a change that loses a case fails here.
 struct ConformanceEndToEndTests {
     /// Passed cases of each tier at the last raise (see docs/conformance.md).
-    static let floors = ["core": (passed: 732, cases: 746), "all": (passed: 1250, cases: 1959)]
+    static let floors = ["core": (passed: 732, cases: 746), "all": (passed: 1251, cases: 1959)]
 
     @Test(.timeLimit(.minutes(5)), arguments: ["core", "all"])
     func feedparserSuiteStaysAboveTheFloor(tier: String) throws {

@@ -76,7 +76,19 @@ struct FeedParserTests {
     @Test func undefinedHTMLEntitiesAreResolvedNotLost() {
         let feed = parse("<rss version=\"2.0\"><channel><title>Caf&eacute; &mdash; news&hellip;</title></channel></rss>")
         #expect(feed.feed.title?.value == "Café — news…")
-        #expect(!feed.bozo)
+        #expect(feed.bozo, "XML defines none of them: the feed is not well-formed, though nothing is lost")
+        #expect(feed.bozoException == "line 1: &eacute; is HTML's, not defined in XML (read as in HTML)", "what and where: the first one")
+        let late = parse("<rss version=\"2.0\"><channel><title>T</title>\n<item><title>a &amp; b</title></item>\n<item><title>x&nbsp;y</title></item></channel></rss>")
+        #expect(late.bozoException?.hasPrefix("line 3: &nbsp;") == true, "\(late.bozoException ?? "")")
+        #expect(late.entries.map(\.title?.value) == ["a & b", "x\u{A0}y"])
+        let underDTD = parse("""
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+            <rss version="0.91"><channel><title>Caf&eacute;</title></channel></rss>
+            """)
+        #expect(underDTD.feed.title?.value == "Café")
+        #expect(!underDTD.bozo, "the DTD it names defines them (never loaded: read from HTML's table)")
+        let inAttribute = parse(#"<feed xmlns="http://www.w3.org/2005/Atom"><link href="http://x.example/?a=1&nbsp;"/></feed>"#)
+        #expect(inAttribute.bozo)
     }
 
     @Test func aBareAmpersandSetsBozoAndKeepsEntries() {

@@ -96,7 +96,7 @@ struct RepairOnDemandTests {
     @Test func randomlyDamagedFeedsParseTheSame() {
         let item = { (n: Int) in
             "<item><title>T\(n) &amp; co&#8217;s</title><link>http://x/\(n)?a=1&amp;b=2</link>\n"
-                + "<description>&lt;p&gt;Talks &lt;a href=\"http://x/?a=1&amp;amp;b=2\"&gt;Kyiv&lt;/a&gt; caf\u{E9}&nbsp;&lt;/p&gt;</description></item>\n"
+                + "<description>&lt;p&gt;Talks &lt;a href=\"http://x/?a=1&amp;amp;b=2\"&gt;Kyiv&lt;/a&gt; caf\u{E9}&#160;&lt;/p&gt;</description></item>\n"
         }
         let base = Array(("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>T</title>\n"
             + (0..<5).map(item).joined() + "</channel></rss>\n").utf8)

@@ -15,6 +15,9 @@ final class SAXSession {
         var errors: [String] = []
         var stopsAtFirstProblem = false
         var sawUnknownEntity = false
+        /// The first HTML entity read in a document without an external DTD, "line L: &name;".
+        var htmlEntity: String?
+        var hasExternalSubset = false
         /// Every name met, once.
         var names = NameTable()
     }
@@ -45,6 +48,11 @@ final class SAXSession {
         get { state.pointee.sawUnknownEntity }
         set { state.pointee.sawUnknownEntity = newValue }
     }
+
+    /// The first HTML-only entity (`&nbsp;`) the hook resolved, "line L: &name;": undefined in
+    /// XML, so the feed is not well-formed (bozo) though nothing is lost. nil when the document
+    /// names an external DTD, which may define it (XHTML's, Netscape's RSS 0.91).
+    var htmlEntity: String? { state.pointee.htmlEntity }
 
     static let maxDepth = 256
 
@@ -169,14 +177,24 @@ final class SAXSession {
             }
         }
         // Only the DOCTYPE's public id is read (Netscape's RSS 0.91); no DTD is ever built or loaded.
-        handler.internalSubset = { context, _, externalID, _ in
+        handler.internalSubset = { context, _, externalID, systemID in
+            let session = SAXSession.from(context)
+            session.state.pointee.hasExternalSubset = externalID != nil || systemID != nil
             guard let externalID else { return }
-            SAXSession.from(context).builder.doctypePublicID = String(cString: externalID)
+            session.builder.doctypePublicID = String(cString: externalID)
         }
         handler.getEntity = { context, name in
             guard let name else { return nil }
             let entity = HTMLEntityResolver.shared.entity(named: name)
-            if entity == nil, context != nil { SAXSession.from(context).sawUnknownEntity = true }
+            guard let context else { return entity }
+            let session = SAXSession.from(context)
+            if entity == nil {
+                session.sawUnknownEntity = true
+            } else if session.state.pointee.htmlEntity == nil, !session.state.pointee.hasExternalSubset {
+                let ctxt = context.assumingMemoryBound(to: xmlParserCtxt.self)
+                let line = ctxt.pointee.input.map { Int($0.pointee.line) } ?? 0
+                session.state.pointee.htmlEntity = "line \(line): &\(String(cString: name));"
+            }
             return entity
         }
         handler.serror = { context, error in
