@@ -80,16 +80,23 @@ extension JSONObjectBuilder {
 
 extension Geometry {
     /// `{"type": "Point", "coordinates": [lon, lat]}`; a line or box is a list of points, a
-    /// polygon a list holding one ring; `{}` when the coordinates could not be read.
+    /// polygon a list holding one ring; GML's `srsName` and `srsDimension` beside them; `{}`
+    /// (or only those two) when the coordinates could not be read.
     public var json: JSONValue {
-        guard let kind else { return .object([]) }
-        let points: [JSONValue] = (0..<pointCount).map { .array(point($0).map { .double($0) }) }
-        let coordinates: JSONValue
-        switch kind {
-        case .point: coordinates = points.first ?? .array([])
-        case .lineString, .box: coordinates = .array(points)
-        case .polygon: coordinates = .array([.array(points)])
+        var o = JSONObjectBuilder()
+        if let kind {
+            let points: [JSONValue] = (0..<pointCount).map { .array(point($0).map { .double($0) }) }
+            let coordinates: JSONValue
+            switch kind {
+            case .point: coordinates = points.first ?? .array([])
+            case .lineString, .box: coordinates = .array(points)
+            case .polygon: coordinates = .array([.array(points)])
+            }
+            o.add("type", kind.rawValue)
+            o.add("coordinates", coordinates)
         }
-        return .object([("type", .string(kind.rawValue)), ("coordinates", coordinates)])
+        o.add("srsName", srsName)
+        if let srsDimension { o.add("srsDimension", srsDimension) }
+        return o.value
     }
 }

@@ -138,6 +138,9 @@ public struct ExtraFields: Sendable, Equatable {
     /// At most this many distinct extension elements are kept per entry or feed: a document
     /// with thousands of made-up names is an attack on memory, not a feed.
     public static let maxElements = 64
+    /// The most words a list-valued element keeps (a restriction's country codes: there are
+    /// about 250 countries).
+    public static let maxListItems = 1_000
 
     /// Keeps `value` under `key`: the last element of a name wins, as in feedparser.
     public mutating func setElement(_ key: String, _ value: JSONValue) {

@@ -17,11 +17,17 @@ public struct Geometry: Sendable, Equatable {
     /// array, not one per point.
     public var coordinates: [Double]
     public var dimension: Int
+    /// GML's reference system and dimension as written (`srsName="EPSG:26913"`), kept as
+    /// feedparser keeps them; nil for GeoRSS Simple.
+    public var srsName: String?
+    public var srsDimension: Int?
 
-    public init(kind: Kind?, coordinates: [Double] = [], dimension: Int = 2) {
+    public init(kind: Kind?, coordinates: [Double] = [], dimension: Int = 2, srsName: String? = nil, srsDimension: Int? = nil) {
         self.kind = kind
         self.coordinates = coordinates
         self.dimension = dimension
+        self.srsName = srsName
+        self.srsDimension = srsDimension
     }
 
     public static let unreadable = Geometry(kind: nil)

@@ -36,6 +36,13 @@ enum URLReference {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `url` has a scheme but no hierarchy ("tag:example.com,2005:1", "urn:x",
+    /// "mailto:a@b"): nothing relative resolves against it.
+    static func isOpaque(_ url: String) -> Bool {
+        let parts = Parts(Array(url.utf8))
+        return parts.scheme != nil && parts.authority == nil && parts.path.first != UInt8(ascii: "/")
+    }
+
     /// `url` with spaces and bytes above ASCII percent-encoded, as a browser sends an address
     /// written with them; for addresses feedwatch itself will fetch (found feeds), where the
     /// server, not a reader, gets the bytes. Control characters are left for the caller to refuse.
@@ -103,8 +110,7 @@ enum URLReference {
             self.bytes = bytes
             var i = 0
             let n = bytes.count
-            if let colon = bytes.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }),
-               bytes[colon] == UInt8(ascii: ":"), colon > 0, bytes[0] | 0x20 >= UInt8(ascii: "a"), bytes[0] | 0x20 <= UInt8(ascii: "z") {
+            if let colon = Self.schemeEnd(bytes) {
                 scheme = bytes[0..<colon]
                 i = colon + 1
             }
@@ -126,6 +132,22 @@ enum URLReference {
                 i = end
             }
             if i < n, bytes[i] == UInt8(ascii: "#") { fragment = bytes[(i + 1)...] }
+        }
+
+        /// Where RFC 3986's scheme ends (its ":"): ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ).
+        /// "my file:v2.html" and "2024:title" have none: they are relative paths.
+        static func schemeEnd(_ bytes: [UInt8]) -> Int? {
+            for (i, byte) in bytes.enumerated() {
+                let lower = byte | 0x20
+                switch byte {
+                case UInt8(ascii: ":"): return i > 0 ? i : nil
+                case _ where lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"): continue
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                    if i == 0 { return nil }
+                default: return nil
+                }
+            }
+            return nil
         }
 
         func appendQuery(to out: inout [UInt8]) {

@@ -2,12 +2,15 @@ import FeedModel
 
 /// Resolves relative links against xml:base or the document's URL.
 enum URLResolver {
+    /// `reference` as an absolute address where `base` allows. Tabs and line breaks inside are
+    /// dropped, as browsers and urljoin drop them ("java\tscript:" is a scheme to a browser), and
+    /// the empty authority of "http:///host/path" is taken out (as feedparser does).
     static func resolve(_ reference: String, against base: String?) -> String {
-        let trimmed = reference.trimmedWhitespace
+        let trimmed = withoutTabsAndLineBreaks(reference.trimmedWhitespace)
         // RFC 3986 §5.2: an empty reference is the base itself (`<link rel="self" href=""/>`).
         if trimmed.isEmpty, let base, !base.isEmpty { return base }
-        guard let base, !base.isEmpty, !trimmed.isEmpty, !hasScheme(trimmed) else { return trimmed }
-        return URLReference.resolve(trimmed, against: base.trimmedWhitespace)
+        guard let base, !base.isEmpty, !trimmed.isEmpty, !hasScheme(trimmed) else { return withoutEmptyAuthority(trimmed) }
+        return withoutEmptyAuthority(URLReference.resolve(trimmed, against: withoutTabsAndLineBreaks(base.trimmedWhitespace)))
     }
 
     /// `resolve`, for addresses a reader may follow (links, enclosures, images, sources): nil for
@@ -18,17 +21,41 @@ enum URLResolver {
         return isScript(resolved) ? nil : resolved
     }
 
-    /// An xml:base as the new base: resolved against the one in force, with the empty authority
-    /// of "http:///host/path" taken out (as feedparser does), and ignored (nil) when it is a
-    /// script URL, so that it cannot turn the relative links under it into scripts.
+    /// The longest xml:base taken: longer ones are ignored. Each element's base is kept while it
+    /// is open, so 256 nested relative bases of 10 KB each would otherwise hold 300 MB.
+    static let maxBaseBytes = 8192
+
+    /// An xml:base as the new base: resolved against the one in force; ignored (nil) when it is
+    /// a script URL, so that it cannot turn the relative links under it into scripts, when it is
+    /// opaque (`tag:`, `urn:`: nothing resolves against it, and feedparser keeps the parent), or
+    /// when it is longer than `maxBaseBytes`.
     static func base(_ value: String, against parent: String?) -> String? {
-        var resolved = resolve(value, against: parent)
-        for scheme in ["http:///", "https:///"] where resolved.lowercased().hasPrefix(scheme) {
-            var rest = resolved.dropFirst(scheme.count)
-            while rest.first == "/" { rest = rest.dropFirst() }
-            resolved = String(resolved.prefix(scheme.count - 1)) + rest
-        }
+        let resolved = resolve(value, against: parent)
+        guard resolved.utf8.count <= maxBaseBytes, !URLReference.isOpaque(resolved) else { return nil }
         return isScript(resolved) ? nil : resolved
+    }
+
+    private static func withoutTabsAndLineBreaks(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return s }
+        return String(decoding: s.utf8.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+    }
+
+    /// "http:///host/path" (and "https:////host") as "http://host/path".
+    private static func withoutEmptyAuthority(_ s: String) -> String {
+        let u = s.utf8
+        var i = u.startIndex
+        for letter in "http".utf8 {
+            guard i != u.endIndex, u[i] | 0x20 == letter else { return s }
+            i = u.index(after: i)
+        }
+        if i != u.endIndex, u[i] | 0x20 == UInt8(ascii: "s") { i = u.index(after: i) }
+        for byte in ":///".utf8 {
+            guard i != u.endIndex, u[i] == byte else { return s }
+            i = u.index(after: i)
+        }
+        let schemeEnd = u.index(i, offsetBy: -3)
+        while i != u.endIndex, u[i] == UInt8(ascii: "/") { i = u.index(after: i) }
+        return String(s[..<schemeEnd]) + "//" + String(s[i...])
     }
 
     /// Whether `url`'s scheme runs code where it is opened. Browsers skip leading spaces and

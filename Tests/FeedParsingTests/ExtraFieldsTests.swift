@@ -65,12 +65,14 @@ extension FeedParserFormatsTests {
             <feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://news.example/feeds/">
             <entry><summary>A clip</summary><content type="video/mp4" src="../clips/1.mp4"/></entry>
             <entry><content type="html">&lt;p&gt;here&lt;/p&gt;</content><content src="javascript:alert(1)"/></entry>
+            <entry><content src="  "/></entry>
             </feed>
             """, url: "http://news.example/feeds/atom")
         #expect(feed.entries[0].extra.contentSource == ExtraFields.ContentSource(index: 0, href: "http://news.example/clips/1.mp4"))
         #expect(firstContent(feed.entries[0])?["src"] == .string("http://news.example/clips/1.mp4"))
         #expect(feed.entries[1].extra.contentSource == nil, "a script address is no source")
         #expect(firstContent(feed.entries[1])?["src"] == nil)
+        #expect(feed.entries[2].extra.contentSource == nil, "blank is no address (not the base)")
     }
 
     private func firstContent(_ entry: Entry) -> JSONValue? {
@@ -95,6 +97,10 @@ extension FeedParserFormatsTests {
         ]))
         #expect(json["media_restriction"]?["content"] == .array([.string("ru"), .string("by")]))
         #expect(json["media_restriction"]?["relationship"] == .string("deny"))
+        let countries = String(repeating: "xx ", count: ExtraFields.maxListItems + 10)
+        let long = parse("<rss xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><item><media:restriction relationship=\"allow\">\(countries)</media:restriction></item></channel></rss>")
+        guard case .array(let codes)? = long.entries[0].json["media_restriction"]?["content"] else { Issue.record("no list"); return }
+        #expect(codes.count == ExtraFields.maxListItems)
         guard case .array(let many)? = feed.entries[1].json["media_credit"] else { Issue.record("no credits"); return }
         #expect(many.count == ExtraFields.maxElements, "a list is capped like the elements are")
     }

@@ -135,6 +135,8 @@ struct FeedParserFormatsTests {
                 "real markup inside is kept; the wrapper's end tag goes with its start")
         let rss = parse("<rss version=\"2.0\"><channel><item><description><div><p>Hi</p></div></description></item></channel></rss>")
         #expect(rss.entries[0].summary?.value == "<p>Hi</p>")
+        let closed = parse("<rss version=\"2.0\"><channel><item><description><div>intro</div><p>para</p><p>two</p></description></item></channel></rss>")
+        #expect(closed.entries[0].summary?.value == "intro<p>para</p><p>two</p>", "a div closed before any markup takes no later end tag with it")
     }
 
     @Test func netscapeRSS091IsToldApartByItsDoctype() {

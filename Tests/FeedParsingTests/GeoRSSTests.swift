@@ -30,16 +30,22 @@ extension FeedParserFormatsTests {
 
     @Test func gmlKeepsTheOrderOfAProjectedSystemAndReadsThreeDimensions() {
         let point = location("<georss:where><gml:Point><gml:pos>36.9382 31.1732</gml:pos></gml:Point></georss:where>")
-        #expect(point.entries[0].extra.location == Geometry(kind: .point, coordinates: [31.1732, 36.9382]))
+        #expect(point.entries[0].extra.location == Geometry(kind: .point, coordinates: [31.1732, 36.9382], srsDimension: 2))
         let utm = location(#"<georss:where><gml:LineString srsName="EPSG:26913"><gml:posList>1 2 3 4</gml:posList></gml:LineString></georss:where>"#)
-        #expect(utm.entries[0].extra.location == Geometry(kind: .lineString, coordinates: [1, 2, 3, 4]), "easting first, as written")
+        #expect(utm.entries[0].extra.location == Geometry(kind: .lineString, coordinates: [1, 2, 3, 4], srsName: "EPSG:26913", srsDimension: 2),
+                "easting first, as written")
+        #expect(utm.entries[0].json["where"]?["srsName"] == .string("EPSG:26913"))
+        #expect(utm.entries[0].json["where"]?["srsDimension"] == .int(2))
+        let projected = location(#"<georss:where><gml:Point srsName="EPSG:4978"><gml:pos>1 2</gml:pos></gml:Point></georss:where>"#)
+        #expect(projected.entries[0].extra.location?.coordinates == [1, 2], "EPSG:4978 is geocentric, not one of the geographic systems")
         let height = location(#"<georss:where><gml:Point srsName="urn:ogc:def:crs:EPSG:6.6:4979" srsDimension="3"><gml:pos>42.3 -156.2 45</gml:pos></gml:Point></georss:where>"#)
-        #expect(height.entries[0].extra.location == Geometry(kind: .point, coordinates: [-156.2, 42.3, 45], dimension: 3))
+        #expect(height.entries[0].extra.location == Geometry(kind: .point, coordinates: [-156.2, 42.3, 45], dimension: 3,
+                                                             srsName: "urn:ogc:def:crs:EPSG:6.6:4979", srsDimension: 3))
         let polygon = location("""
             <georss:where><gml:Polygon><gml:exterior><gml:LinearRing><gml:posList>0 0 0 9 9 9 0 0</gml:posList></gml:LinearRing></gml:exterior>
             <gml:interior><gml:LinearRing><gml:posList>1 1 1 2 2 2 1 1</gml:posList></gml:LinearRing></gml:interior></gml:Polygon></georss:where>
             """)
-        #expect(polygon.entries[0].extra.location == Geometry(kind: .polygon, coordinates: [0, 0, 9, 0, 9, 9, 0, 0]),
+        #expect(polygon.entries[0].extra.location == Geometry(kind: .polygon, coordinates: [0, 0, 9, 0, 9, 9, 0, 0], srsDimension: 2),
                 "the outer ring, not the hole")
     }
 
@@ -56,6 +62,22 @@ extension FeedParserFormatsTests {
         #expect(location("<georss:line>\(huge)</georss:line>").entries[0].extra.location == .unreadable,
                 "a hostile list of points is not kept")
         #expect(location("<title>no geo</title>").entries[0].json["where"] == nil)
+        let manyPoints = String(repeating: "1 2 ", count: FeedBuilder.maxGeometryPoints)
+        let crowded = parse("<rss xmlns:georss=\"http://www.georss.org/georss\"><channel>"
+            + String(repeating: "<item><georss:line>\(manyPoints)</georss:line></item>", count: 11) + "</channel></rss>")
+        #expect(crowded.entries.prefix(10).allSatisfy { $0.extra.location?.pointCount == FeedBuilder.maxGeometryPoints })
+        #expect(crowded.entries[10].extra.location == .unreadable, "the document's points are bounded too")
+    }
+
+    @Test func aPositionListOutsideAGeometryIsNobodys() {
+        let feed = parse("""
+            <rss xmlns:georss="http://www.georss.org/georss" xmlns:gml="http://www.opengis.net/gml"><channel>
+            <item><georss:where><gml:Polygon srsName="EPSG:26913"><gml:exterior><gml:LinearRing><gml:posList>0 0 0 9 9 9 0 0</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></georss:where></item>
+            <item><gml:posList>1 2 3 4 5 6 1 2</gml:posList></item>
+            </channel></rss>
+            """)
+        #expect(feed.entries[0].extra.location?.kind == .polygon)
+        #expect(feed.entries[1].extra.location == nil, "not the last entry's polygon, unswapped")
     }
 
     @Test func aFeedCanSayWhereItIs() {

@@ -40,6 +40,48 @@ struct URLReferenceTests {
                 "a scheme starts with a letter")
     }
 
+    @Test func aSchemeIsWhatRFC3986CallsOne() {
+        #expect(URLResolver.resolve("my file:v2.html", against: "http://example.com/a/b") == "http://example.com/a/my file:v2.html")
+        #expect(URLResolver.resolve("x_y:z", against: "http://example.com/a/b") == "http://example.com/a/x_y:z")
+        #expect(URLResolver.resolve("svn+ssh:x", against: "http://example.com/a/b") == "svn+ssh:x")
+    }
+
+    @Test func tabsAndLineBreaksInsideAreDroppedAsBrowsersDropThem() {
+        #expect(URLResolver.resolve("a\nb", against: "http://e/d/") == "http://e/d/ab")
+        #expect(URLResolver.resolve("ht\ttp://x/y", against: "http://e/d/") == "http://x/y")
+        #expect(URLResolver.link(" java\r\nscript:alert(1)", against: "http://e/d/") == nil)
+    }
+
+    @Test func anEmptyAuthorityIsTakenOut() {
+        #expect(URLResolver.resolve("http:///example.org/x", against: nil) == "http://example.org/x")
+        #expect(URLResolver.resolve("HTTPS:////example.org/x", against: "http://e/") == "HTTPS://example.org/x")
+        #expect(URLResolver.resolve("file:///etc/x", against: nil) == "file:///etc/x", "only http and https")
+    }
+
+    @Test func anOpaqueOrOverlongXMLBaseIsIgnored() {
+        #expect(URLResolver.base("tag:example.com,2005:1", against: "http://example.com/a/") == nil)
+        #expect(URLResolver.base("urn:uuid:1", against: nil) == nil)
+        #expect(URLResolver.base("b/", against: "http://example.com/a/") == "http://example.com/a/b/")
+        let long = String(repeating: "q", count: URLResolver.maxBaseBytes) + "/"
+        #expect(URLResolver.base(long, against: "http://example.com/") == nil)
+    }
+
+    @Test func anOpaqueOrOverlongAncestorBaseLeavesTheParentsInForce() {
+        let feed = FeedParser().parse(Array("""
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.com/a/">
+            <entry xml:base="tag:example.com,2005:1"><link href="story.html"/></entry>
+            </feed>
+            """.utf8), documentURL: nil)
+        #expect(feed.entries[0].link == "http://example.com/a/story.html", "a tag: base has nothing to resolve against")
+        // 256 nested elements with a relative base of 10 KB each: the bases in force stop
+        // growing at the limit instead of holding 300 MB.
+        var base: String? = "http://example.com/"
+        for _ in 0..<256 { base = URLResolver.base(String(repeating: "q", count: 10_000) + "/", against: base) ?? base }
+        #expect(base == "http://example.com/")
+        for _ in 0..<256 { base = URLResolver.base(String(repeating: "q", count: 1_000) + "/", against: base) ?? base }
+        #expect((base?.utf8.count ?? 0) <= URLResolver.maxBaseBytes)
+    }
+
     @Test func anOpaqueBaseHasNothingToResolveAgainst() {
         #expect(URLResolver.resolve("entry/1", against: "tag:example.com,2005:feed") == "entry/1")
         #expect(URLResolver.resolve("x", against: "urn:uuid:60a76c80") == "x")

@@ -18,7 +18,7 @@ extension FeedBuilder {
         case "atom:summary":
             beginAtomText(.summary, attributes)
         case "atom:content":
-            if hasEntry, entry!.extra.contentSource == nil, let src = attributes["src"], !src.isEmpty,
+            if hasEntry, entry!.extra.contentSource == nil, let src = attributes["src"], !src.trimmedWhitespace.isEmpty,
                let href = URLResolver.link(src, against: currentBase) {
                 entry!.extra.contentSource = ExtraFields.ContentSource(index: entry!.content.count, href: href)
             }

@@ -180,7 +180,7 @@ extension FeedBuilder {
                 if !value.isEmpty, !pairs.contains(where: { $0.0 == "content" }) {
                     pairs.append(("content", element.key == "media_restriction"
                                   ? .array(value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-                                      .map { .string(String($0)) })
+                                      .prefix(ExtraFields.maxListItems).map { .string(String($0)) })
                                   : .string(value)))
                 }
                 json = .object(pairs)

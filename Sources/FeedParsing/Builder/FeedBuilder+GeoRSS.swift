@@ -15,6 +15,9 @@ extension FeedBuilder {
 
     /// A geometry with more points than this is not read: real ones have tens or hundreds.
     static let maxGeometryPoints = 10_000
+    /// Nor are points past this many in one document (2,000 entries of 10,000 points would
+    /// hold 320 MB of coordinates).
+    static let maxDocumentGeometryPoints = 100_000
 
     /// Handles GeoRSS and GML elements; false for anything else in those namespaces.
     mutating func startGeo(_ name: XMLName, attributes: [XMLAttribute]) -> Bool {
@@ -39,7 +42,7 @@ extension FeedBuilder {
 
     /// The text of a georss element or GML position list, as a geometry.
     mutating func commitGeo(_ field: Field, _ value: String) {
-        let geometry: Geometry?
+        var geometry: Geometry?
         switch field {
         case .geoPoint: geometry = Self.geometry(.point, value)
         case .geoLine: geometry = Self.geometry(.lineString, value)
@@ -49,7 +52,14 @@ extension FeedBuilder {
             guard let kind = gml.kind else { return }
             geometry = Self.geometry(kind, value, swap: gml.swap, dimension: gml.dimension)
         }
-        if let geometry { updateExtra { $0.location = geometry } }
+        guard var geometry, geometry.pointCount <= geometryPointsLeft else { return }
+        geometryPointsLeft -= geometry.pointCount
+        updateExtra {
+            // GML's reference system, said by the geometry element, stays beside the shape.
+            geometry.srsName = field == .gmlPositions ? $0.location?.srsName : nil
+            geometry.srsDimension = field == .gmlPositions ? $0.location?.srsDimension : nil
+            $0.location = geometry
+        }
     }
 
     private mutating func beginGeo(_ field: Field) {
@@ -64,8 +74,13 @@ extension FeedBuilder {
 
     private mutating func beginGML(_ kind: Geometry.Kind, _ attributes: [XMLAttribute]) {
         markLocation()
-        gml = GMLState(kind: kind, swap: Self.isLatitudeFirst(attributes["srsName"]),
-                       dimension: attributes["srsDimension"].flatMap { Int($0.trimmedWhitespace) } == 3 ? 3 : 2)
+        let srsName = attributes["srsName"]
+        let srsDimension = attributes["srsDimension"].flatMap { Int($0.trimmedWhitespace) } ?? 2
+        gml = GMLState(kind: kind, swap: Self.isLatitudeFirst(srsName), dimension: srsDimension == 3 ? 3 : 2)
+        updateExtra {
+            $0.location!.srsName = srsName
+            $0.location!.srsDimension = srsDimension
+        }
     }
 
     /// Whether a reference system writes latitude before longitude: WGS 84 (no name) and the
@@ -73,8 +88,17 @@ extension FeedBuilder {
     static func isLatitudeFirst(_ srsName: String?) -> Bool {
         guard let srsName, srsName.contains("EPSG") else { return true }
         guard let code = srsName.split(separator: ":").last.flatMap({ Int($0) }) else { return true }
-        return (4000..<5000).contains(code) || [3819, 3821, 3824, 3889, 3906].contains(code)
+        return geographicEPSG.contains { $0.contains(code) }
     }
+
+    /// The EPSG codes of geographic reference systems, feedparser's list (`_geogCS`) as ranges.
+    static let geographicEPSG: [ClosedRange<Int>] = [
+        3819...3819, 3821...3821, 3824...3824, 3889...3889, 3906...3906, 4001...4016, 4018...4025,
+        4027...4036, 4041...4047, 4052...4055, 4075...4075, 4081...4081, 4120...4176, 4178...4185,
+        4188...4216, 4218...4289, 4291...4304, 4306...4319, 4322...4322, 4324...4324, 4326...4326,
+        4463...4463, 4470...4470, 4475...4475, 4483...4483, 4490...4490, 4555...4555, 4558...4558,
+        4600...4646, 4657...4765, 4801...4811, 4813...4821, 4823...4824, 4901...4904, 4979...4979,
+    ]
 
     /// Numbers separated by spaces or commas, `dimension` per point, the first two swapped
     /// when `swap`; nil when a number is not one, or there are too few points for the kind

@@ -43,6 +43,7 @@ struct FeedBuilder {
     var elementName: XMLName?
     /// The GML geometry being read (FeedBuilder+GeoRSS).
     var gml = GMLState()
+    var geometryPointsLeft = FeedBuilder.maxDocumentGeometryPoints
     /// Depth of the div TypePad wraps escaped HTML in, while inside it (-1 otherwise): its
     /// end tag is not written either.
     var wrapperDivDepth = -1
@@ -255,8 +256,10 @@ struct FeedBuilder {
                 let value = String(decoding: text[lo..<hi], as: UTF8.self)
                 text.removeAll(keepingCapacity: true)
                 commit(capture, value: value)
+            } else if depth == wrapperDivDepth {
+                wrapperDivDepth = -1 // its start was not written: nor is its end
             } else if captureMarkup {
-                if depth == wrapperDivDepth { wrapperDivDepth = -1 } else { appendMarkupEnd(name) }
+                appendMarkupEnd(name)
             }
             return
         }
@@ -337,6 +340,7 @@ struct FeedBuilder {
     mutating func beginEntry() {
         entry = Entry()
         entryTitleFromMedia = false
+        gml = GMLState() // a position list outside a geometry of this entry is nobody's
         // An image or text input left open (a document cut short, a tag never closed) ends here.
         inImage = false
         inTextInput = false
