@@ -12,7 +12,7 @@ enum URLReference {
     static func resolve(_ reference: String, against base: String) -> String {
         let b = Parts(Array(base.utf8))
         let r = Parts(Array(reference.utf8))
-        // A scheme the caller's check let through ("java\tscript:"): absolute, so not touched.
+        // An absolute reference is not resolved (URLResolver does not pass one; other callers may).
         if r.scheme != nil { return reference }
         if b.scheme != nil, b.authority == nil, b.path.first != UInt8(ascii: "/") { return reference }
         var out: [UInt8] = []

@@ -3,7 +3,17 @@ import FeedModel
 /// Podlove Simple Chapters, as feedparser reads them: the first `psc:chapters` of an entry (or
 /// feed), each `psc:chapter`'s attributes, and its start in seconds.
 extension FeedBuilder {
-    mutating func startChapters(_ attributes: [XMLAttribute]) {
+    /// Handles `psc:chapters` and `psc:chapter`; false for anything else.
+    mutating func startChapterElement(_ name: XMLName, attributes: [XMLAttribute]) -> Bool {
+        switch name.qualified {
+        case "psc:chapters": startChapters(attributes)
+        case "psc:chapter": addChapter(attributes)
+        default: return false
+        }
+        return true
+    }
+
+    private mutating func startChapters(_ attributes: [XMLAttribute]) {
         var taken = false
         updateExtra { extra in
             guard extra.chapters == nil else { return }
@@ -15,7 +25,7 @@ extension FeedBuilder {
     }
 
     /// A chapter counts only directly inside the list (the element above it on the stack).
-    mutating func addChapter(_ attributes: [XMLAttribute]) {
+    private mutating func addChapter(_ attributes: [XMLAttribute]) {
         guard stack.count >= 2, stack[stack.count - 2].name.qualified == "psc:chapters" else { return }
         let start = attributes["start"]
         let chapter = ExtraFields.Chapter(start: start, startSeconds: start.flatMap(Self.chapterStart),

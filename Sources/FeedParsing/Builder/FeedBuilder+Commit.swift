@@ -162,7 +162,7 @@ extension FeedBuilder {
             guard let element = elementName.take() else { return }
             // A script URL is nobody's data (an origLink of "javascript:…").
             guard !URLResolver.isScript(value) else { return }
-            var json: JSONValue
+            let json: JSONValue
             let attributes = capture.attributes.filter { $0.name.qualified != "xmlns" && !URLResolver.isScript($0.value) }
             // Media RSS credits are a list (a photo's photographer and its editor), each with its
             // role; a restriction's country codes are a list too: as feedparser gives them.

@@ -94,7 +94,7 @@ extension FeedBuilder {
             if let url = attributes["url"], let href = URLResolver.link(url, against: currentBase) { entry!.mediaThumbnails.append(href) }
             skipDepth = depth
         default:
-            return startGeo(name, attributes: attributes)
+            return startGeo(name, attributes: attributes) || startChapterElement(name, attributes: attributes)
         }
         return true
     }

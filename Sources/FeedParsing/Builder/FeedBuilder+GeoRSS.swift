@@ -33,8 +33,6 @@ extension FeedBuilder {
         case "gml:exterior", "gml:LinearRing": break // the polygon's outer ring: its posList is read
         case "gml:interior": skipDepth = depth // a hole is not where the story is
         case "gml:pos", "gml:posList": beginCapture(.gmlPositions)
-        case "psc:chapters": startChapters(attributes)
-        case "psc:chapter": addChapter(attributes)
         default: return false
         }
         return true
