@@ -14,6 +14,8 @@ public struct Runtime: Sendable {
     public let poller: FeedPoller
     /// The daemon's metrics (no-ops unless configured); kept across a reload.
     public let metrics: FeedwatchMetrics
+    /// Recovered problems already said for each feed in this run.
+    let warnings = RepeatedWarnings()
 
     /// - Parameter ledger: the running daemon's ledger, kept across a reload (it holds the
     ///   state lock); a reload cannot move the state file or the log.
@@ -122,7 +124,12 @@ public struct Runtime: Sendable {
         case .cancelled:
             log(.info, "\(url): cancelled by shutdown; polled first at the next start")
         }
-        // Each part says what it is: not well-formed, moved permanently, possible gap.
-        if let warning = result.warning { log(.notice, "\(url): \(hide(warning))") }
+        // Each part says what it is: not well-formed, moved permanently, possible gap. Said once
+        // at notice level while it stays the same (RepeatedWarnings), then at debug level.
+        if let warning = result.warning {
+            log(warnings.isNew(warning, for: result.feedURL) ? .notice : .debug, "\(url): \(hide(warning))")
+        } else if case .updated = result.status {
+            warnings.clear(result.feedURL)
+        }
     }
 }
