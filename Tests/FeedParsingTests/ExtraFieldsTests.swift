@@ -105,6 +105,29 @@ extension FeedParserFormatsTests {
         #expect(many.count == ExtraFields.maxElements, "a list is capped like the elements are")
     }
 
+    @Test func creditsInsideMediaContentAreTheEntrysAndNothingElseThereIs() {
+        let feed = parse("""
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+            <item><title>Sanctions bite</title>
+              <media:content width="140" url="https://i.example/photo.jpg">
+                <media:credit scheme="urn:ebu">Photograph: Jane Doe/Reuters</media:credit>
+                <media:description>A caption, not the story</media:description>
+                <media:title>Photo title</media:title>
+              </media:content>
+              <link>https://news.example/a</link>
+            </item>
+            <item><title>Two</title><media:content url="https://i.example/2.jpg"/><description>Story two</description></item>
+            </channel></rss>
+            """)
+        let first = feed.entries[0]
+        #expect(first.json["media_credit"] == .array([.object([("scheme", .string("urn:ebu")), ("content", .string("Photograph: Jane Doe/Reuters"))])]))
+        #expect(first.summary == nil && first.content.isEmpty, "the caption is the photo's, not the story's")
+        #expect(first.title?.value == "Sanctions bite")
+        #expect(first.link == "https://news.example/a", "elements after it are read again")
+        #expect(first.mediaContent.map(\.href) == ["https://i.example/photo.jpg"])
+        #expect(feed.entries[1].summary?.value == "Story two", "a self-closed media:content ends at once")
+    }
+
     @Test func extensionElementsAreCappedPerEntry() {
         let many = (0..<(ExtraFields.maxElements + 20)).map { "<x:e\($0)>v</x:e\($0)>" }.joined()
         let feed = parse("""

@@ -89,7 +89,7 @@ extension FeedBuilder {
                 entry!.mediaContent.append(Enclosure(href: href,
                                                      type: attributes["type"], length: attributes["fileSize"]))
             }
-            skipDepth = depth
+            mediaContentDepth = depth // its credits are read (FeedBuilder.start), nothing else in it
         case "media:thumbnail" where hasEntry:
             if let url = attributes["url"], let href = URLResolver.link(url, against: currentBase) { entry!.mediaThumbnails.append(href) }
             skipDepth = depth

@@ -47,6 +47,8 @@ struct FeedBuilder {
     /// Depth of the div TypePad wraps escaped HTML in, while inside it (-1 otherwise): its
     /// end tag is not written either.
     var wrapperDivDepth = -1
+    /// Depth of the media:content being read (-1 otherwise): only its media:credit children count.
+    var mediaContentDepth = -1
     var text: [UInt8] = []
     var truncated = false
     /// The captured field reached `maxFieldBytes` and was cut: the rest of its text is dropped.
@@ -196,6 +198,12 @@ struct FeedBuilder {
             return
         }
         if skipDepth != nil { return }
+        // Inside media:content only its credits are read (a photo's caption or title is not
+        // the story's); anything else there keeps its children to itself.
+        if mediaContentDepth >= 0, name.qualified != "media:credit" {
+            skipDepth = depth
+            return
+        }
         if depth == 1 {
             detectVersion(root: name, attributes: attributes)
             return
@@ -263,6 +271,7 @@ struct FeedBuilder {
             }
             return
         }
+        if depth == mediaContentDepth { mediaContentDepth = -1 }
         endContainer(aliased(name))
     }
 
@@ -341,6 +350,7 @@ struct FeedBuilder {
         entry = Entry()
         entryTitleFromMedia = false
         gml = GMLState() // a position list outside a geometry of this entry is nobody's
+        mediaContentDepth = -1
         // An image or text input left open (a document cut short, a tag never closed) ends here.
         inImage = false
         inTextInput = false
