@@ -20,7 +20,9 @@ public final class StateLock {
             throw StoreError.open(path: path, message: String(cString: strerror(errno)))
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
+            // Not closed here: every stored property is set, so deinit runs and closes it. A
+            // close here too closed the number twice, and in between another thread may have
+            // opened a file under it (a test's lock file was emptied that way, 1 run in 6).
             throw StoreError.locked(path: statePath)
         }
         // A PID from an earlier daemon must not outlive it; `advertise` writes ours.

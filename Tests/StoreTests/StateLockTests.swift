@@ -2,8 +2,15 @@
 import Glibc
 #endif
 import Foundation
+import Synchronization
 import Testing
 @testable import Store
+
+private final class Flags: Sendable {
+    let stop = Atomic<Bool>(false)
+    let done = Atomic<Bool>(false)
+    let closed = Atomic<Int>(0)
+}
 
 @Suite struct StateLockTests {
     private func temporaryStatePath() -> String {
@@ -28,6 +35,32 @@ import Testing
         let again = try StateLock(statePath: state)
         #expect(StateLock.holder(statePath: state) == .unadvertised)
         _ = again
+    }
+
+    /// A refused lock closes its descriptor once: a second close would hit whatever another
+    /// thread opened under the same number in between.
+    @Test func aRefusedLockClosesItsDescriptorOnce() throws {
+        let state = temporaryStatePath()
+        let held = try StateLock(statePath: state)
+        let flags = Flags()
+        // Another thread opens /dev/null again and again and checks that its descriptor is still
+        // open a moment later; this one is refused the lock meanwhile, 20,000 times.
+        let watcher = Thread {
+            while !flags.stop.load(ordering: .relaxed) {
+                let fd = open("/dev/null", O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else { continue }
+                for _ in 0..<50 { _ = getpid() }
+                if fcntl(fd, F_GETFD) == -1 { flags.closed.add(1, ordering: .relaxed) } else { close(fd) }
+            }
+            flags.done.store(true, ordering: .releasing)
+        }
+        watcher.start()
+        for _ in 0..<20_000 { _ = try? StateLock(statePath: state) }
+        flags.stop.store(true, ordering: .relaxed)
+        while !flags.done.load(ordering: .acquiring) { usleep(1_000) }
+        let closed = flags.closed.load(ordering: .relaxed)
+        #expect(closed == 0, "\(closed) descriptors were closed under the other thread")
+        _ = held
     }
 
     @Test func aPIDThatDoesNotHoldTheLockIsNeverReportedAsTheDaemon() throws {
