@@ -28,7 +28,8 @@ public final class SQLiteDatabase {
             }
             try execute("PRAGMA foreign_keys=ON")
         } catch {
-            sqlite3_close(db)
+            // Not closed here: every stored property is set, so deinit runs and closes it (a
+            // close here too freed the connection twice, on every file that is not a database).
             throw StoreError.open(path: path, message: error.description)
         }
     }
