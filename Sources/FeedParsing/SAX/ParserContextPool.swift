@@ -54,6 +54,11 @@ final class ParserContextPool: @unchecked Sendable {
         if !keep { LibXML2.free(ctxt) }
     }
 
+    /// A pool other than `shared` (a test's, say) frees what it kept when it goes.
+    deinit {
+        for ctxt in kept { LibXML2.free(ctxt) }
+    }
+
     /// Contexts waiting, for tests.
     var count: Int {
         lock.lock()
