@@ -14,7 +14,7 @@ enum URLReference {
         let r = Parts(Array(reference.utf8))
         // An absolute reference is not resolved (URLResolver does not pass one; other callers may).
         if r.scheme != nil { return reference }
-        if b.scheme != nil, b.authority == nil, b.path.first != UInt8(ascii: "/") { return reference }
+        if b.isOpaque { return reference }
         var out: [UInt8] = []
         out.reserveCapacity(b.bytes.count + r.bytes.count)
         if let scheme = b.scheme { out += scheme; out.append(UInt8(ascii: ":")) }
@@ -39,8 +39,7 @@ enum URLReference {
     /// Whether `url` has a scheme but no hierarchy ("tag:example.com,2005:1", "urn:x",
     /// "mailto:a@b"): nothing relative resolves against it.
     static func isOpaque(_ url: String) -> Bool {
-        let parts = Parts(Array(url.utf8))
-        return parts.scheme != nil && parts.authority == nil && parts.path.first != UInt8(ascii: "/")
+        Parts(Array(url.utf8)).isOpaque
     }
 
     /// `url` with spaces and bytes above ASCII percent-encoded, as a browser sends an address
@@ -149,6 +148,9 @@ enum URLReference {
             }
             return nil
         }
+
+        /// A scheme and no hierarchy: no authority, a path not starting with "/".
+        var isOpaque: Bool { scheme != nil && authority == nil && path.first != UInt8(ascii: "/") }
 
         func appendQuery(to out: inout [UInt8]) {
             guard let query else { return }
