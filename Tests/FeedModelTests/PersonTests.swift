@@ -17,6 +17,11 @@ struct PersonTests {
         ("Jo (the editor)", "Jo (the editor)", nil),
         ("Jo Bloggs <no address here>", "Jo Bloggs <no address here>", nil),
         ("editor@example.org (Jo Bloggs (Moscow bureau))", "Jo Bloggs (Moscow bureau)", "editor@example.org"),
+        // Names outside ASCII around ASCII delimiters (the split works on UTF-8 bytes).
+        ("zoë@example.org (Zoë Brontë)", "Zoë Brontë", "zoë@example.org"),
+        ("Дмитрий Песков <peskov@example.ru>", "Дмитрий Песков", "peskov@example.ru"),
+        ("Renée (café desk)", "Renée (café desk)", nil),
+        ("jo@exa mple.org (Jo)", "jo@exa mple.org (Jo)", nil),
     ] as [(String, String?, String?)])
     func rssAuthor(text: String, name: String?, email: String?) {
         let p = Person(rssAuthor: text)

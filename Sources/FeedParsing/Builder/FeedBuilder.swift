@@ -261,7 +261,7 @@ struct FeedBuilder {
                     while lo < hi, FeedBuilder.isASCIISpace(text[lo]) { lo += 1 }
                     while hi > lo, FeedBuilder.isASCIISpace(text[hi - 1]) { hi -= 1 }
                 }
-                let value = String(decoding: text[lo..<hi], as: UTF8.self)
+                let value = UTF8String.make(text[lo..<hi])
                 text.removeAll(keepingCapacity: true)
                 commit(capture, value: value)
             } else if depth == wrapperDivDepth {

@@ -42,6 +42,6 @@ struct TextByteBuffer: ~Copyable {
     }
 
     func string() -> String {
-        String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+        UTF8String.make(UnsafeBufferPointer(start: base, count: count))
     }
 }
