@@ -209,6 +209,9 @@ struct HTMLTextTests {
         #expect(text("<a href=x>y</a>") == "y")
         #expect(text("<a data-x=\"1\"data-y='>'>z</a>") == "z")
         #expect(text("<p class=\"x\" hidden>para</p>") == "para")
+        #expect(text("<a title=\"\" alt=''>empty</a> values") == "empty values")
+        #expect(text("<a title=\"it's > that\" alt='say \"hi\" >'>quotes</a> inside") == "quotes inside")
+        #expect(text("<img alt='never closed>text") == "")
     }
 
     @Test func lessThanNotStartingMarkupIsText() {
