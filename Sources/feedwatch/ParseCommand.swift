@@ -21,10 +21,10 @@ struct ParseCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON with feedparser's field names.")
     var json = false
 
-    @Flag(help: "Print only counts and timings (parse, then HTML to text of every entry), for benchmarks.")
+    @Flag(help: "Print only counts, timings (parse, then HTML to text of every entry) and peak memory, for benchmarks.")
     var stats = false
 
-    @Option(help: "Parse this many times (with --stats), to measure steady-state speed.")
+    @Option(help: "Parse this many times (with --stats), to measure steady-state speed and whether memory grows.")
     var `repeat`: Int = 1
 
     func run() async throws {

@@ -8,7 +8,8 @@ import Glibc
 ///
 /// Times the full parse (libxml2 SAX2, dates, links) and then HTML to text of every entry's
 /// title, summary and content — the work the daemon does before matching — and reports
-/// the best of `runs` runs, so a noisy machine spoils fewer figures.
+/// the best of `runs` runs, so a noisy machine spoils fewer figures, and the peak resident
+/// memory after them all.
 enum ParseStats {
     static func measure(_ bytes: [UInt8], url: String?, contentType: String?, runs: Int) -> String {
         var best = Double.infinity, bestText = Double.infinity
@@ -39,7 +40,27 @@ enum ParseStats {
         func f(_ x: Double) -> String { String(Int((x * 10).rounded())) .withDecimal }
         return "bytes=\(bytes.count) entries=\(entries) text_bytes=\(textBytes) bozo=\(bozo) "
             + "parse_ms=\(f(best * 1000)) text_ms=\(f(bestText * 1000)) total_ms=\(f((best + bestText) * 1000)) "
-            + "MB_per_s=\(f(mb / (best + bestText)))"
+            + "MB_per_s=\(f(mb / (best + bestText))) peak_rss_kb=\(peakResidentKB())"
+    }
+
+    /// The process's peak resident memory so far, in KB: read after every run, so `--repeat`
+    /// shows whether memory grows with the number of parses (a leak) or stays where the first
+    /// parses put it.
+    ///
+    /// From /proc/self/status's VmHWM, not getrusage: Linux carries `ru_maxrss` over from the
+    /// parent through fork and exec, so a feedwatch started by a 40 MB test runner reported
+    /// 40 MB whatever it did. VmHWM belongs to this program's own memory.
+    private static func peakResidentKB() -> Int {
+        guard let file = fopen("/proc/self/status", "r") else { return 0 }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(cString: line)
+            if text.hasPrefix("VmHWM:") {
+                return Int(text.dropFirst(6).filter { $0.isNumber }) ?? 0
+            }
+        }
+        return 0
     }
 
     private static func monotonic() -> Double {

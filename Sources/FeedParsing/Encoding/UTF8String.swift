@@ -24,9 +24,11 @@ enum UTF8String {
 }
 
 /// The standard library's constructor behind `String(decoding:as:)` once the bytes are known to
-/// be valid: `String._uncheckedFromUTF8(_:isASCII:)`. It is `@usableFromInline`, so its symbol is
-/// part of the library's ABI (clients' inlined code calls it) and not something a toolchain can
-/// drop quietly: if one ever did, linking feedwatch would fail, not misbehave.
+/// be valid: `String._uncheckedFromUTF8(_:isASCII:)`. It is `@usableFromInline` (clients' inlined
+/// code calls it), exported by the toolchain's libswiftCore, and does no checking of its own.
+/// Linux promises no stable Swift ABI, so a toolchain without it fails loudly instead of
+/// misbehaving: at link time for release builds (static runtime), at load time for a binary
+/// built against one shared runtime and run against another.
 /// `isASCII: true` must only be said of bytes that are all below 0x80; `make` checks that first.
 @_silgen_name("$sSS18_uncheckedFromUTF8_7isASCIISSSRys5UInt8VG_SbtFZ")
 private func stdlibStringUncheckedFromUTF8(_ input: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String
