@@ -44,8 +44,7 @@ public struct Runtime: Sendable {
             self.ledger = try Ledger(statePath: config.state, alertLogPath: config.alertLog, forgetAfterSeconds: config.forgetAfter)
         }
         let matcher = WatchMatcher(watches: watchlists.watches, rules: watchlists.rules)
-        var limits = FetchLimits()
-        limits.maxBodyBytes = config.maxFeedBytes
+        let limits = config.fetchLimits
         var poller = FeedPoller(fetcher: fetcher, ledger: self.ledger, factory: AlertFactory(matcher: matcher),
                                 backfill: config.backfill.map { .seconds($0) } ?? .all, limits: limits)
         // One matcher per distinct `watchlists:` choice, shared by the feeds that make it.

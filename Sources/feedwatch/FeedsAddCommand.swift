@@ -137,8 +137,7 @@ struct FeedsAdd: AsyncParsableCommand {
         }
         let fetcher = Fetcher(userAgent: config.userAgent ?? Fetcher.defaultUserAgent)
         defer { fetcher.shutdown() }
-        var limits = FetchLimits()
-        limits.maxBodyBytes = config.maxFeedBytes
+        let limits = config.fetchLimits
         let found: FeedFinder.Found
         do {
             found = try await FeedFinder(fetcher: fetcher, limits: limits, headers: parsedHeaders).find(url)

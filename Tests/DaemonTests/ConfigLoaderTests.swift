@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Daemon
+import Fetching
 
 struct ConfigLoaderTests {
     func load(_ yaml: String) throws(ConfigErrors) -> Config {
@@ -55,6 +56,16 @@ struct ConfigLoaderTests {
         #expect(config.maxConnectionsPerHost == 4)
         #expect(try load("interval: 5m").maxConnections == 64)
         #expect(throws: ConfigErrors.self) { _ = try load("max_connections: 0") }
+    }
+
+    @Test func fetchTimeoutBoundsEveryTransfer() throws {
+        let config = try load("fetch_timeout: 5m\nmax_feed_bytes: 1000")
+        #expect(config.fetchTimeout == 300)
+        #expect(config.fetchLimits.totalTimeoutSeconds == 300)
+        #expect(config.fetchLimits.maxBodyBytes == 1000)
+        #expect(try load("interval: 5m").fetchLimits == FetchLimits())
+        #expect(throws: ConfigErrors.self) { _ = try load("fetch_timeout: 2d") }
+        #expect(throws: ConfigErrors.self) { _ = try load("fetch_timeout: soon") }
     }
 
     @Test func bufferedBytesCap() throws {

@@ -23,6 +23,9 @@ public struct Config: Sendable, Equatable {
     /// Largest feed body accepted, in bytes.
     public var maxFeedBytes: Int
     public var userAgent: String?
+    /// Seconds a whole transfer may take (`fetch_timeout`, default 60s): a server that trickles
+    /// a large feed over a slow link needs more; one that stalls is cut sooner by the low-speed limit.
+    public var fetchTimeout = FetchLimits().totalTimeoutSeconds
     /// A seen entry gone from its feed for this many seconds is forgotten (keeps the state small).
     public var forgetAfter: Int = 30 * 86_400
     /// Adaptive polling: each feed's interval follows how often it publishes, within these bounds.
@@ -43,6 +46,14 @@ public struct Config: Sendable, Equatable {
         self.backfill = backfill; self.watchlists = watchlists; self.feeds = feeds
         self.maxFeedBytes = maxFeedBytes; self.userAgent = userAgent
         feedsDirectory = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("feeds.d")
+    }
+
+    /// The bounds every fetch of this config's feeds runs under.
+    public var fetchLimits: FetchLimits {
+        var limits = FetchLimits()
+        limits.maxBodyBytes = maxFeedBytes
+        limits.totalTimeoutSeconds = fetchTimeout
+        return limits
     }
 
     /// The feeds to poll: those not switched off with `enabled: false`.

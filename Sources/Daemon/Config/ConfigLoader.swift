@@ -7,7 +7,7 @@ import Yams
 public struct ConfigLoader: Sendable {
     public init() {}
 
-    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "user_agent", "forget_after", "adaptive", "max_connections", "max_connections_per_host", "max_buffered_bytes", "feeds_dir", "metrics"]
+    static let keys: Set<String> = ["state", "alert_log", "interval", "backfill", "watchlists", "feeds", "max_feed_bytes", "fetch_timeout", "user_agent", "forget_after", "adaptive", "max_connections", "max_connections_per_host", "max_buffered_bytes", "feeds_dir", "metrics"]
 
     /// Reads the config and the feed files of its `feeds_dir`.
     ///
@@ -58,6 +58,10 @@ public struct ConfigLoader: Sendable {
             case "max_buffered_bytes":
                 if let s = reader.string(value, key), let n = Int(s), n > 0 { config.maxBufferedBytes = n }
                 else { reader.fail(value, "max_buffered_bytes: expected a positive number of bytes") }
+            case "fetch_timeout":
+                guard let seconds = reader.duration(value, key) else { continue }
+                guard (1...86_400).contains(seconds) else { reader.fail(value, "fetch_timeout: expected from 1s to 24h"); continue }
+                config.fetchTimeout = seconds
             case "user_agent": config.userAgent = reader.string(value, key)
             case "forget_after": if let d = reader.duration(value, key) { config.forgetAfter = d }
             case "adaptive": config.adaptive = adaptive(value, reader: &reader)

@@ -33,14 +33,23 @@ enum CentralEuropeanGuess {
     }
 
     /// Windows-1252's symbols at the bytes where windows-1250 or ISO-8859-2 have letters: inside
-    /// a word, each is a misreading.
-    static let letterSymbols = Set("¡£¥¦©ª«¬®¯±³µ¶¹º»¼¾¿".unicodeScalars)
+    /// a word, each is a misreading. ± only between lower-case letters (`lowerCaseLike`): "MW±SD" is Western.
+    static let letterSymbols = Set("¡£¥¦©ª«¬®¯³µ¶¹º»¼¾¿".unicodeScalars)
     /// Those that also end words in Polish, Czech or Slovak (ł, ą, ż, ž …) and that Western text
-    /// does not write after a letter (unlike ®, «, », º or ©: "Windows®", "nº").
-    static let endingSymbols = Set("£¥¦¬¯±³¶¹¼¾¿".unicodeScalars)
+    /// does not write after a letter (unlike ®, «, », º or ©: "Windows®", "nº"; nor ³, ¹ and ±,
+    /// which Western text writes after units, footnoted words and means: "m³/s", "study¹", "mean±").
+    static let endingSymbols = Set("£¥¦¬¯¶¼¾¿".unicodeScalars)
     /// Those that also start words (Ł, Ś, ś, š, ž …) and that Western text does not write before a
-    /// letter (unlike ¿ and ¡: "¿Qué").
-    static let startingSymbols = Set("£¥¦¬¯±³¶¹¼¾".unicodeScalars)
+    /// letter (unlike ¿ and ¡: "¿Qué"; nor ±: "±SD").
+    static let startingSymbols = Set("£¥¦¬¯³¶¹¼¾".unicodeScalars)
+
+    /// ISO-8859-2's lower-case letters as Windows-1252 reads them (ą ł ś š ź ž ż): "¿±da" is
+    /// "żąda", so ± between one of these and a lower-case letter is a misreading too.
+    static let lowerCaseMisreadings = Set("±³¶¹¼¾¿".unicodeScalars)
+
+    static func lowerCaseLike(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isLowercase || lowerCaseMisreadings.contains(scalar)
+    }
 
     struct Score {
         var misfits = 0
@@ -77,7 +86,8 @@ enum CentralEuropeanGuess {
             if scalar == "\u{FFFD}" || (0x80...0x9F).contains(scalar.value) {
                 score.misfits += 1  // a byte the code page does not define, or a C1 control
             } else if letterBefore && letterAfter && letterSymbols.contains(scalar)
-                        || letterBefore && endingSymbols.contains(scalar) || letterAfter && startingSymbols.contains(scalar) {
+                        || letterBefore && endingSymbols.contains(scalar) || letterAfter && startingSymbols.contains(scalar)
+                        || scalar == "±" && lowerCaseLike(before) && lowerCaseLike(after) {
                 score.misfits += 1  // "pos³ów", "ju¿", "¶wiat": a Central European letter read as a symbol
             } else if (scalar == "ì" || scalar == "ù" || scalar == "Ì" || scalar == "Ù") && letterBefore && letterAfter {
                 score.misfits += 1  // "mìsto", "zùstat": Czech ě and ů read as Windows-1252

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `fetch_timeout` reaches libcurl: a feed trickling faster than the low-speed limit (so only
+/// the total timeout can end it) is cut at the configured time, named, and the run goes on.
+struct FetchTimeoutEndToEndTests {
+    @Test func aTransferLongerThanFetchTimeoutIsCutAndNamed() throws {
+        let server = try TestHTTPServer()
+        // 100 bytes a second, above the 64 bytes/s low-speed limit: 2,000 s to send it all.
+        let slow = Array(repeating: UInt8(ascii: " "), count: 200_000)
+        server.route("/slow.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 10) })
+        let directory = try TestPaths.temporaryDirectory("feedwatch-fetch-timeout")
+        let config = directory.appendingPathComponent("feedwatch.yaml")
+        try """
+            state: \(directory.path)/state.sqlite
+            alert_log: \(directory.path)/alerts.jsonl
+            fetch_timeout: 3s
+            watchlists: \(TestPaths.packageRoot.appendingPathComponent("config/watchlists.d").path)
+            feeds:
+              - url: \(server.baseURL)/slow.rss
+            """.write(to: config, atomically: true, encoding: .utf8)
+
+        let started = Date()
+        let run = try ProcessRunner.run(TestPaths.feedwatchBinary, ["run", "--once", "--config", config.path])
+        let seconds = Date().timeIntervalSince(started)
+        #expect(run.status == 0, "\(run.stderr)")
+        // The default (60 s) would hold the run for a minute; a sanity bound, not a speed test.
+        #expect(seconds < 45, "took \(seconds) s")
+        let status = try ProcessRunner.run(TestPaths.feedwatchBinary, ["status", "--json", "--config", config.path]).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any])
+        let error = try #require(object["last_error"] as? String, "\(object)")
+        #expect(error.contains("timed out after 3000 milliseconds"), "\(error)")
+    }
+}
