@@ -35,7 +35,7 @@ struct CrashSafetyEndToEndTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(15)))
     func sigkillAtRandomMomentsNeitherLosesNorRepeatsAnAlert() async throws {
         let server = try TestHTTPServer()
         let feeds = [GrowingFeed(name: "a"), GrowingFeed(name: "b")]
@@ -92,7 +92,7 @@ struct CrashSafetyEndToEndTests {
 extension CrashSafetyEndToEndTests {
     /// The same check with crashes forced into the narrowest windows: after the fsync and
     /// before the outbox is marked, half-way through a line, and right after a poll commits.
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(15)))
     func crashesInsideTheWriteWindowsNeitherLoseNorRepeat() async throws {
         let server = try TestHTTPServer()
         let feed = GrowingFeed(name: "c")

@@ -26,7 +26,9 @@ struct FaultsEndToEndTests {
 
     func writeConfig(feeds: [String]) throws {
         let lists = TestPaths.packageRoot.appendingPathComponent("config/watchlists.d").path
-        try ("state: state.sqlite\nalert_log: log/alerts.jsonl\nbackfill: all\nwatchlists: \(lists)\nfeeds:\n"
+        // fetch_timeout: 10m, so a slow transfer is still running whenever a test starved of CPU
+        // (two cores, the whole suite in parallel) gets round to stopping the daemon.
+        try ("state: state.sqlite\nalert_log: log/alerts.jsonl\nbackfill: all\nfetch_timeout: 10m\nwatchlists: \(lists)\nfeeds:\n"
              + feeds.map { "  - url: \(server.baseURL)\($0)\n" }.joined())
             .write(to: config, atomically: true, encoding: .utf8)
     }
@@ -35,6 +37,13 @@ struct FaultsEndToEndTests {
 
     func feedwatch(_ arguments: String...) throws -> ProcessResult {
         try ProcessRunner.run(TestPaths.feedwatchBinary, arguments)
+    }
+
+    /// Whether process `pid` has `path` open (Linux: /proc/PID/fd).
+    static func hasOpen(_ pid: Int32, _ path: String) -> Bool {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+        return fds.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)")) == resolved }
     }
 
     func lineCount(_ url: URL) throws -> Int {
@@ -88,7 +97,7 @@ struct FaultsEndToEndTests {
         let first = try DaemonProcess(config: config.path)
         defer { first.stop() }
         // Wait until the first daemon holds the lock (it has written the demo alerts).
-        for _ in 0..<100 where (try? lineCount(log)) != 9 { try await Task.sleep(nanoseconds: 50_000_000) }
+        #expect(await eventually { (try? lineCount(log)) == 9 })
         let second = try feedwatch("run", "--once", "--config", config.path)
         #expect(second.status == 1)
         #expect(second.stderr.contains("is in use by another `feedwatch run`"), "\(second.stderr)")
@@ -101,7 +110,7 @@ struct FaultsEndToEndTests {
         let errors = Pipe()
         daemon.standardError = errors
         try daemon.run()
-        for _ in 0..<100 where (try? lineCount(log)) != 9 { try await Task.sleep(nanoseconds: 50_000_000) }
+        #expect(await eventually { (try? lineCount(log)) == 9 })
         daemon.terminate()
         daemon.waitUntilExit()
         #expect(daemon.terminationReason == .exit)
@@ -125,7 +134,8 @@ struct FaultsEndToEndTests {
         daemon.standardError = errors
         try daemon.run()
         // The slow feed holds the cycle open; the other feed's alerts are written meanwhile.
-        for _ in 0..<200 where (try? lineCount(log)) != 9 { try await Task.sleep(nanoseconds: 50_000_000) }
+        let deadline = Date().addingTimeInterval(60)
+        while (try? lineCount(log)) != 9, Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
         #expect((try? lineCount(log)) == 9, "alerts waited for the slowest feed of the cycle")
         #expect(server.requests.contains { $0.path == "/slow" })
         kill(daemon.processIdentifier, signal)
@@ -139,6 +149,7 @@ struct FaultsEndToEndTests {
         #expect(daemon.terminationStatus == 0)
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(text.contains("stopped"), "\(text)")
+        #expect(!text.contains("timed out"), "the signal, not a timeout, ended the slow transfer: \(text)")
         #expect(try lineCount(log) == 9)
     }
 
@@ -150,11 +161,18 @@ struct FaultsEndToEndTests {
         let tail = Process()
         tail.executableURL = TestPaths.feedwatchBinary
         tail.arguments = ["tail", "-f", "-n", "0", "--json", "--log", log.path]
-        let output = Pipe()
+        let outputURL = directory.appendingPathComponent("tail.out")
+        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outputURL)
+        defer { try? output.close() }
         tail.standardOutput = output
         try tail.run()
         defer { if tail.isRunning { tail.terminate() } }
-        try await Task.sleep(nanoseconds: 500_000_000)
+        // Until the follower has the log open: one that opened it only after the rotation would
+        // start at the new file's end and see nothing (a race, not the behaviour under test).
+        let opened = Date().addingTimeInterval(60)
+        while !Self.hasOpen(tail.processIdentifier, log.path), Date() < opened { try await Task.sleep(nanoseconds: 20_000_000) }
+        #expect(Self.hasOpen(tail.processIdentifier, log.path), "tail never opened the log")
 
         let rotated = URL(fileURLWithPath: log.path + ".1")
         try FileManager.default.moveItem(at: log, to: rotated)
@@ -164,11 +182,13 @@ struct FaultsEndToEndTests {
         #expect(try lineCount(rotated) == 9)
         #expect(try lineCount(log) == 2)
 
-        try await Task.sleep(nanoseconds: 1_000_000_000)
+        let lines = { String(decoding: (try? Data(contentsOf: outputURL)) ?? Data(), as: UTF8.self).split(separator: "\n") }
+        let arrived = Date().addingTimeInterval(60)
+        while lines().count < 2, Date() < arrived { try await Task.sleep(nanoseconds: 50_000_000) }
+        try await Task.sleep(nanoseconds: 300_000_000) // anything past the two would show too
         tail.terminate()
         tail.waitUntilExit()
-        let followed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n")
+        let followed = lines()
         #expect(followed.count == 2, "\(followed)")
         #expect(followed.allSatisfy { $0.contains("Europe Desk") })
     }

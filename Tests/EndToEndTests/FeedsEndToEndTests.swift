@@ -189,24 +189,18 @@ struct FeedsEndToEndTests {
         defer { daemon.stop() }
         let alerts = directory.appendingPathComponent("alerts.jsonl")
         // The first cycle has run (alerts written) once the daemon advertises itself.
-        for _ in 0..<200 where ((try? String(contentsOf: alerts, encoding: .utf8)) ?? "").isEmpty {
-            try await Task.sleep(nanoseconds: 50_000_000)
-        }
+        #expect(await eventually { !((try? String(contentsOf: alerts, encoding: .utf8)) ?? "").isEmpty })
         let add = try feedwatch("feeds", "add", server.baseURL + "/europe")
         #expect(add.status == 0, "\(add.stderr)")
         #expect(add.stdout.contains("told the running daemon (pid \(daemon.processIdentifier)) to reload"), "\(add.stdout)")
         var log = ""
-        for _ in 0..<200 {
+        _ = await eventually {
             log = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-            if log.contains("reloaded: 2 feeds") { break }
-            try await Task.sleep(nanoseconds: 50_000_000)
+            return log.contains("reloaded: 2 feeds")
         }
         #expect(log.contains("reloaded: 2 feeds"), "\(log)")
         // The new feed is polled right after the reload.
-        for _ in 0..<200 where !server.requests.contains(where: { $0.path == "/europe" }) {
-            try await Task.sleep(nanoseconds: 50_000_000)
-        }
-        #expect(server.requests.contains { $0.path == "/europe" })
+        #expect(await eventually { server.requests.contains { $0.path == "/europe" } })
     }
 }
 

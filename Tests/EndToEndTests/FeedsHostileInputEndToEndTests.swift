@@ -89,9 +89,9 @@ extension FeedsEndToEndTests {
         // The daemon (not `run --once`) stores when each feed is next due.
         let daemon = try DaemonProcess(config: config.path)
         var enabled = try feedwatch("status")
-        for _ in 0..<200 where !enabled.stdout.contains("next poll") {
-            try await Task.sleep(nanoseconds: 50_000_000)
+        _ = try await eventually {
             enabled = try feedwatch("status")
+            return enabled.stdout.contains("next poll")
         }
         #expect(daemon.stop())
         #expect(enabled.stdout.contains("next poll"), "\(enabled.stdout)")
@@ -143,16 +143,12 @@ extension FeedsEndToEndTests {
         try (original + "  - url: \(server.baseURL)/private\n    headers: {X-Api-Key: wrong}\n").write(to: config, atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(config: config.path)
         defer { daemon.stop() }
-        for _ in 0..<200 where !server.requests.contains(where: { $0.path == "/private" }) {
-            try await Task.sleep(nanoseconds: 50_000_000)
-        }
+        #expect(await eventually { server.requests.contains(where: { $0.path == "/private" }) })
         // Failing with 403, the feed now backs off for a minute or more. The user fixes the key.
         try (original + "  - url: \(server.baseURL)/private\n    headers: {X-Api-Key: right}\n").write(to: config, atomically: true, encoding: .utf8)
         let remove = try feedwatch("feeds", "remove", server.baseURL + "/world") // an edit that tells the daemon to reload
         #expect(remove.stdout.contains("told the running daemon"), "\(remove.stdout)")
-        for _ in 0..<200 where !server.requests.contains(where: { $0.headers["x-api-key"] == "right" }) {
-            try await Task.sleep(nanoseconds: 50_000_000)
-        }
+        _ = await eventually { server.requests.contains(where: { $0.headers["x-api-key"] == "right" }) }
         #expect(server.requests.contains { $0.headers["x-api-key"] == "right" }, "the new header is tried within seconds of the reload")
     }
 }

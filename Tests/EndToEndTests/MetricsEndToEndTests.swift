@@ -97,10 +97,9 @@ struct MetricsEndToEndTests {
         defer { daemon.stop() }
         // Written while the daemon runs (not only on exit): wait for the first cycle's figures.
         var figures: [String: Double] = [:]
-        for _ in 0..<100 {
+        _ = await eventually {
             figures = (try? samples()) ?? [:]
-            if figures["feedwatch_fetches_total{result=\"updated\"}"] == 2 { break }
-            try await Task.sleep(nanoseconds: 100_000_000)
+            return figures["feedwatch_fetches_total{result=\"updated\"}"] == 2
         }
         #expect(daemon.isRunning)
         #expect(figures["feedwatch_fetches_total{result=\"updated\"}"] == 2, "\(figures)")

@@ -87,7 +87,7 @@ struct SystemdEndToEndTests {
         return process
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func readyWatchdogReloadAndStop() async throws {
         let listener = try NotifyListener()
         let daemon = try startDaemon(listener)
@@ -104,7 +104,10 @@ struct SystemdEndToEndTests {
         let end = Date()
         let pings = listener.messages.filter { $0.1 == "WATCHDOG=1" && $0.0 >= start && $0.0 <= end }.count
         let expected = Int(end.timeIntervalSince(start) / 0.5)
-        #expect((max(1, expected - 2)...(expected + 2)).contains(pings), "\(pings) watchdog pings in \(end.timeIntervalSince(start)) s")
+        // Two short, or a fifth short when the sleep stretched to a minute (a daemon on a loaded
+        // machine drifts a few per cent); pinging only once a second would be half.
+        #expect((max(1, min(expected - 2, expected * 4 / 5))...(expected + 2)).contains(pings),
+                "\(pings) watchdog pings in \(end.timeIntervalSince(start)) s")
 
         let mark = listener.messages.count
         kill(daemon.processIdentifier, SIGHUP)
@@ -121,7 +124,7 @@ struct SystemdEndToEndTests {
         #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0)
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func aStalledLoopStopsTheWatchdog() async throws {
         let listener = try NotifyListener()
         let daemon = try startDaemon(listener, extra: ["FEEDWATCH_TEST_STALL": "1"])

@@ -34,7 +34,16 @@ struct FetchPolicyTests {
     @Test func theConnectionCapPerHostBoundsTheRequestsAServerGetsAtOnce() async throws {
         for cap in [2, 4] {
             let host = try TestHTTPServer()
-            host.route("/slow", { _ in usleep(150_000); return .init(status: 200, body: [1]) })
+            // Each request is held until the server has seen requests overlap (or 10 s pass): on
+            // a loaded machine the fetches may start seconds apart, and a fixed hold would then
+            // leave each alone. Server threads wait here, not the test's, so nothing is starved.
+            let overlap = min(cap, 3)
+            host.route("/slow", { _ in
+                let deadline = Date().addingTimeInterval(10)
+                while host.peakConcurrentRequests < overlap, Date() < deadline { usleep(10_000) }
+                usleep(50_000)
+                return .init(status: 200, body: [1])
+            })
             let fetcher = Fetcher(maxConnectionsPerHost: cap)
             await withTaskGroup(of: Void.self) { group in
                 for i in 0..<8 {

@@ -122,7 +122,11 @@ struct FetcherTests {
 
     @Test func cancellationEndsAFetch() async throws {
         server.route("/hang", { _ in .init(status: 200, body: [UInt8](repeating: 65, count: 1000), trickle: 1) })
-        let task = Task { try await fetcher.fetch(FetchRequest(url: server.baseURL + "/hang")) }
+        // No limit of its own that a test starved of CPU for a minute could reach first.
+        var limits = FetchLimits()
+        limits.totalTimeoutSeconds = 3600
+        limits.lowSpeedSeconds = 3600
+        let task = Task { [limits] in try await fetcher.fetch(FetchRequest(url: server.baseURL + "/hang", limits: limits)) }
         try await Task.sleep(nanoseconds: 200_000_000)
         task.cancel()
         await #expect(throws: FetchError.cancelled) { _ = try await task.value }
