@@ -57,7 +57,11 @@ struct RestartPolitenessEndToEndTests {
         let nextPoll = try #require(stored["next_poll"] as? String)
 
         let second = try daemon()
-        try await Task.sleep(nanoseconds: 4_000_000_000) // two intervals
+        // Two intervals counted from the moment the second daemon runs (it advertises its PID in
+        // the state lock), not from its start: a slow start must not pass for a kept wait.
+        let lock = config.deletingLastPathComponent().appendingPathComponent("state.sqlite.lock")
+        #expect(await eventually { (try? String(contentsOf: lock, encoding: .utf8))?.contains("\(second.processIdentifier)") == true })
+        try await Task.sleep(nanoseconds: 4_000_000_000)
         #expect(second.stop())
         #expect(requests("/busy.rss") == 1, "the restarted daemon waited out Retry-After")
         #expect(requests("/sibling.rss") == 1, "and so did the other feed on that host, both daemons")
