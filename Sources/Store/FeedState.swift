@@ -27,6 +27,9 @@ public struct FeedState: Sendable, Equatable {
     public var waitUntil: Timestamp?
     /// The wait is a 429/503: every feed on the same host waits with it.
     public var hostRests = false
+    /// Where the feed's document said, at its last full fetch, that it has moved. Not followed
+    /// (anyone who can edit a feed's content could redirect its readers); the user decides.
+    public var announcedMove: String?
 
     public init(url: String, title: String? = nil, etag: String? = nil, lastModified: String? = nil,
                 firstFetched: Timestamp? = nil, lastFetched: Timestamp? = nil, lastSuccess: Timestamp? = nil,
@@ -53,6 +56,8 @@ public struct PollRecord: Sendable {
     public var newestEntry: Timestamp?
     /// The links in this fetch: they replace the stored ones.
     public var links = LinkSet(links: [String]())
+    /// Where the document says the feed moved; nil clears an earlier announcement.
+    public var announcedMove: String?
 
     public init(feedURL: String, title: String?, etag: String?, lastModified: String?, newKeys: [String],
                 presentKeys: [String], alerts: [OutboxAlert]) {

@@ -79,6 +79,11 @@ enum Schema {
         """
         ALTER TABLE feeds ADD COLUMN recent_links BLOB;
         """,
+        // 7: where the feed's own document says it moved (RSS redirect/newLocation,
+        // itunes:new-feed-url), as of its last full fetch: not followed, shown by `status`.
+        """
+        ALTER TABLE feeds ADD COLUMN announced_move TEXT;
+        """,
     ]
 
     static var version: Int { migrations.count }

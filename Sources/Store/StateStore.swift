@@ -40,7 +40,8 @@ public final class StateStore {
 
     private static let feedColumns = """
         url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_error,
-        error_count, entries_seen, http_status, moved_to, disabled, next_due, newest_entry, wait_until, host_rests
+        error_count, entries_seen, http_status, moved_to, disabled, next_due, newest_entry, wait_until, host_rests,
+        announced_move
         """
 
     private static func feedState(_ s: SQLiteStatement) -> FeedState {
@@ -55,6 +56,7 @@ public final class StateStore {
         state.newestEntry = time(14)
         state.waitUntil = time(15)
         state.hostRests = s.int(16) != 0
+        state.announcedMove = s.string(17)
         return state
     }
 
@@ -109,16 +111,17 @@ public final class StateStore {
         let t = now.secondsSince1970
         do {
             try database.prepare("""
-                INSERT INTO feeds (url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_content, error_count, entries_seen, newest_entry, recent_links)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?5, 0, ?6, ?7, ?8)
+                INSERT INTO feeds (url, title, etag, last_modified, first_fetched, last_fetched, last_success, last_content, error_count, entries_seen, newest_entry, recent_links,
+                                   announced_move)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?5, 0, ?6, ?7, ?8, ?9)
                 ON CONFLICT(url) DO UPDATE SET title = coalesce(?2, title), etag = ?3, last_modified = ?4,
                     first_fetched = coalesce(first_fetched, ?5), last_fetched = ?5, last_success = ?5, last_content = ?5,
                     last_error = NULL, error_count = 0, entries_seen = entries_seen + ?6,
                     newest_entry = CASE WHEN ?7 IS NULL THEN newest_entry
                                         WHEN newest_entry IS NULL OR ?7 > newest_entry THEN ?7 ELSE newest_entry END,
-                    recent_links = ?8
+                    recent_links = ?8, announced_move = ?9
                 """).run(poll.feedURL, poll.title, poll.etag, poll.lastModified, t, poll.newKeys.count, poll.newestEntry?.secondsSince1970,
-                       poll.links.stored)
+                       poll.links.stored, poll.announcedMove)
             let insertSeen = try database.prepare("INSERT OR IGNORE INTO seen (feed_url, entry_key, first_seen, last_seen) VALUES (?, ?, ?, ?)")
             for key in poll.newKeys { try insertSeen.run(poll.feedURL, key, t, t) }
             let touch = try database.prepare("UPDATE seen SET last_seen = ? WHERE feed_url = ? AND entry_key = ?")

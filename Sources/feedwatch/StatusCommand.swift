@@ -91,6 +91,9 @@ struct StatusCommand: AsyncParsableCommand {
                          + (interval.reason == .configured ? "" : " (\(interval.reason.description))"))
         }
         if let moved = state.movedTo { parts.append("moved to \(TerminalText.clean(URLCredentials.redacted(moved)))") }
+        if let announced = state.announcedMove {
+            parts.append("says it moved to \(TerminalText.clean(URLCredentials.redacted(announced))) (not followed: check it and update the config)")
+        }
         return parts.joined(separator: "\t")
     }
 
@@ -131,6 +134,7 @@ struct StatusCommand: AsyncParsableCommand {
             o.add("interval_reason", interval.reason.rawValue)
         }
         o.add("moved_to", state.movedTo.map(URLCredentials.redacted))
+        o.add("announced_move", state.announcedMove.map(URLCredentials.redacted))
         o.add("disabled", state.disabled.map { URLCredentials.redacted($0, quoting: url) })
         return o.value
     }

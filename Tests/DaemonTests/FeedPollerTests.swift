@@ -138,11 +138,12 @@ struct FeedPollerTests {
     }
 
     @Test func aFeedThatSaysItMovedIsReportedNotFollowed() async throws {
-        server.route("/pod", { _ in .init(status: 200, """
+        let podcast = { (announcement: String) in """
             <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pod</title>
-            <itunes:new-feed-url>https://pod.example/new.rss</itunes:new-feed-url>
-            <item><title>Episode</title><guid>1</guid></item></channel></rss>
-            """) })
+            \(announcement)<item><title>Episode</title><guid>1</guid></item></channel></rss>
+            """ }
+        let pod = FeedBox(body: podcast("<itunes:new-feed-url>https://pod.example/new.rss</itunes:new-feed-url>"))
+        server.route("/pod", { _ in .init(status: 200, pod.body) })
         server.route("/self", { _ in .init(status: 200, """
             <rss version="2.0"><redirect><newLocation>\(self.server.baseURL)/self</newLocation></redirect>
             <channel><title>Here</title><item><title>x</title><guid>1</guid></item></channel></rss>
@@ -153,13 +154,22 @@ struct FeedPollerTests {
             """) })
         let rt = try await runtime(["/pod", "/self", "/script"])
         let results = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error)).results
-        let pod = try #require(results.first { $0.feedURL.hasSuffix("/pod") })
-        #expect(pod.warning?.contains("the feed says it has moved to https://pod.example/new.rss; not followed") == true,
-                "\(pod.warning ?? "")")
-        #expect(pod.movedTo == nil, "only a server's 301/308 moves a feed")
+        let result = try #require(results.first { $0.feedURL.hasSuffix("/pod") })
+        #expect(result.warning?.contains("the feed says it has moved to https://pod.example/new.rss; not followed") == true,
+                "\(result.warning ?? "")")
+        #expect(result.movedTo == nil, "only a server's 301/308 moves a feed")
         #expect(results.first { $0.feedURL.hasSuffix("/self") }?.warning == nil, "pointing at itself is no move")
         #expect(results.first { $0.feedURL.hasSuffix("/script") }?.warning == nil)
         #expect(server.requests.map(\.path).sorted() == ["/pod", "/script", "/self"], "nothing fetched from the announced address")
+        // Stored for `status` until a fetch no longer says it.
+        func announced() async throws -> [String: String?] {
+            let states = try await rt.ledger.feeds()
+            return Dictionary(uniqueKeysWithValues: states.map { (String($0.url.split(separator: "/").last ?? ""), $0.announcedMove) })
+        }
+        #expect(try await announced() == ["pod": "https://pod.example/new.rss", "self": nil, "script": nil])
+        pod.body = podcast("")
+        _ = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
+        #expect(try await announced()["pod"] == .some(nil), "the announcement is gone from the feed, and from the state")
     }
 
     @Test func throttledFeedsReportRetryAfterAndCountErrors() async throws {

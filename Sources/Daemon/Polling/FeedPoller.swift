@@ -160,6 +160,13 @@ public struct FeedPoller: Sendable {
         record.newestEntry = dates.max()
         let links = parsed.entries.compactMap(\.link)
         record.links = LinkSet(links: links)
+        // The document itself says the feed moved (RSS redirect/newLocation, itunes:new-feed-url).
+        // Not followed: unlike a 301 it comes from the feed's content, not its server; said on
+        // each fetch, and by `status`, until the config is updated.
+        if let announced = parsed.feed.extra.newLocation, Self.isWebURL(announced),
+           announced != feed.url, announced != moved, announced != response.effectiveURL {
+            record.announcedMove = announced
+        }
         // Every entry new although the last fetch worked: a gap, or old posts under new ids. The
         // links the last fetch stored are read before this fetch's replace them.
         let allNew = !firstFetch && state?.lastSuccess != nil && parsed.entries.count > 1 && newKeys.count == parsed.entries.count
@@ -176,11 +183,7 @@ public struct FeedPoller: Sendable {
         if let moved {
             result.warning = (result.warning.map { $0 + "; " } ?? "") + "moved permanently to \(moved); polled there from now on (update the config)"
         }
-        // The document itself says the feed moved (RSS redirect/newLocation, itunes:new-feed-url).
-        // Not followed: unlike a 301 it comes from the feed's content, not its server; said on
-        // each fetch until the config is updated.
-        if let announced = parsed.feed.extra.newLocation, Self.isWebURL(announced),
-           announced != feed.url, announced != moved, announced != response.effectiveURL {
+        if let announced = record.announcedMove {
             result.warning = (result.warning.map { $0 + "; " } ?? "")
                 + "the feed says it has moved to \(announced); not followed (check it and update the config)"
         }
