@@ -107,6 +107,11 @@ struct CharsetGuessTests {
         // Both readings free of misfits (ž is ľ in windows-1250): "ľe" beside "řekl" is no language.
         ("ISO-8859-2", "ISO-8859-2", "Vláda v pondělí schválila rozpočet",
          "Ministr financí řekl, že deficit se sníží. Opozice žádá odvolání ministra; podle průzkumu by volby vyhrálo hnutí ANO."),
+        // Only letters in the Windows-1252 reading (č ć đ as è æ ð): told by where è stands.
+        ("CP1250", "windows-1250", "Hrvatska vlada šalje pomoć",
+         "Ministar financija rekao je da će se dug smanjiti; čovjek iz oporbe reče da je to previše. Učitelji čekaju odgovor."),
+        ("CP1250", "windows-1250", "Vlada je sprejela proračun",
+         "Minister je dejal, da bo čez leto več denarja za šole. Če bo tako, bodo učitelji zadovoljni; človek pa ne ve, kaj reči."),
         ("ISO-8859-2", "ISO-8859-2", "Hrvatska vlada šalje pomoć",
          "Ministar financija rekao je da će se dug smanjiti; oporba traži ostavku, a premijer kaže da nije vrijeme za svađe. Žurno."),
     ]
@@ -138,13 +143,17 @@ struct CharsetGuessTests {
     }
 
     /// Superscripts and ± after letters are Western too: units, footnotes, means (a stress
-    /// corpus of 260 Western documents found these read as windows-1250 "m³" → "mł").
-    @Test func unitsFootnotesAndMeansAreWestern() throws {
+    /// corpus of 260 Western documents found these read as windows-1250 "m³" → "mł"); and so is
+    /// è wherever French, Italian and Catalan write it.
+    @Test func unitsFootnotesMeansAndGraveAccentsAreWestern() throws {
         for (encoding, title, description) in [
             ("CP1252", "Rhein: 8.900 m³/s in Köln", "Normal sind 2.000 m³/s; 1926 waren es 10.800 m³/s. Hubraum 1.984 cm³, Ozon 120 µg/m³, 2 km³ Wasser."),
             ("ISO-8859-1", "Barrage: 150 hm³ et 50 m³ par seconde", "Le réservoir de 600 m³ et 400 m³; moteur de 998 cm³; débit de 800 m³/s à Lyon."),
             ("CP1252", "Revenue¹ rose, debt³ fell", "The study¹ shows revenue¹ and online³ sales; net debt³ as of December¹ (see note²)."),
             ("CP1252", "Ergebnisse der Studie", "Alter MW±SD 54±9 Jahre; Gruppe MW±SD 61±7; (mean±SD) für alle Kunden¹, schulfrei³."),
+            // è before consonants, ending words, after an elision, as a capital: all Western.
+            ("CP1252", "L'ère d'Ève: très chère crème", "Ève achète une pièce; l'ère numérique, l'ère du vide, d'ère en ère. « Ça, c'est l'ère du problème », dit Hélène à Genève."),
+            ("ISO-8859-1", "È stato un caffè", "Perché è così? Lui è là, è già tardi; Niccolò è andato. Mercè, Josèp i Pèire són a València."),
         ] {
             let parsed = try feed(title: title, description: description, in: encoding)
             #expect(parsed.encoding == "windows-1252", "\(title): \(parsed.encoding)")

@@ -51,6 +51,13 @@ enum CentralEuropeanGuess {
         scalar.properties.isLowercase || lowerCaseMisreadings.contains(scalar)
     }
 
+    /// č is Windows-1252's è: Croatian, Slovene, Czech and Slovak write it before vowels
+    /// ("reče", "človek") and at a word's start; Western text writes è before consonants
+    /// ("très", "problème") or ending a word ("è", "caffè"), and word-initial only after an
+    /// elision ("l'ère"), or as a capital ("Ève").
+    static let vowels = Set("aeiouAEIOU".unicodeScalars)
+    static let apostrophes = Set("'’`".unicodeScalars)
+
     struct Score {
         var misfits = 0
         var beyondASCII = 0
@@ -91,6 +98,9 @@ enum CentralEuropeanGuess {
                 score.misfits += 1  // "pos³ów", "ju¿", "¶wiat": a Central European letter read as a symbol
             } else if (scalar == "ì" || scalar == "ù" || scalar == "Ì" || scalar == "Ù") && letterBefore && letterAfter {
                 score.misfits += 1  // "mìsto", "zùstat": Czech ě and ů read as Windows-1252
+            } else if (scalar == "è" || scalar == "È") && letterAfter
+                        && (vowels.contains(after) || scalar == "è" && !letterBefore && !apostrophes.contains(before)) {
+                score.misfits += 1  // "reèe", "èovjek": č read as Windows-1252's è
             }
             if scalar.properties.isAlphabetic { letters.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar) }
         }
