@@ -38,6 +38,7 @@ struct FeedsList: AsyncParsableCommand {
         if !feed.tags.isEmpty { parts.append("tags: " + TerminalText.clean(feed.tags.joined(separator: ", "))) }
         if let lists = feed.watchlists { parts.append("watch lists: " + TerminalText.clean(lists.joined(separator: ", "))) }
         if let fields = feed.fields { parts.append("fields: " + fields.map(\.rawValue).joined(separator: ", ")) }
+        if let seconds = feed.fetchTimeout { parts.append("timeout \(Duration.format(seconds: seconds))") }
         if !feed.enabled { parts.append("DISABLED") }
         return parts.joined(separator: "\t")
     }
@@ -53,6 +54,7 @@ struct FeedsList: AsyncParsableCommand {
         o.add("enabled", feed.enabled)
         o.add("watchlists", feed.watchlists.map { .array($0.map { .string($0) }) } ?? .null)
         o.add("fields", feed.fields.map { .array($0.map { .string($0.rawValue) }) } ?? .null)
+        o.add("fetch_timeout", feed.fetchTimeout ?? config.fetchTimeout)
         o.addNonEmpty("headers", feed.headers.map { .string($0.name) })
         o.add("source", feed.source)
         if let line = feed.line { o.add("line", line) }

@@ -65,6 +65,10 @@ struct ConfigLoaderTests {
         #expect(config.fetchLimits.maxBodyBytes == 1000)
         #expect(try load("interval: 5m").fetchLimits == FetchLimits())
         #expect(throws: ConfigErrors.self) { _ = try load("fetch_timeout: 2d") }
+        // Per feed, over the config's.
+        let feeds = try load("fetch_timeout: 30s\nfeeds:\n  - url: https://a.example/rss\n    fetch_timeout: 10m\n  - https://b.example/rss")
+        #expect(feeds.feeds.map(\.fetchTimeout) == [600, nil])
+        #expect(throws: ConfigErrors.self) { _ = try load("feeds:\n  - url: https://a.example/rss\n    fetch_timeout: 0s") }
         #expect(throws: ConfigErrors.self) { _ = try load("fetch_timeout: soon") }
     }
 

@@ -3,13 +3,15 @@ import Testing
 import TestSupport
 
 /// `fetch_timeout` reaches libcurl: a feed trickling faster than the low-speed limit (so only
-/// the total timeout can end it) is cut at the configured time, named, and the run goes on.
+/// the total timeout can end it) is cut at the configured time (a feed's own over the config's),
+/// named, and the run goes on.
 struct FetchTimeoutEndToEndTests {
     @Test func aTransferLongerThanFetchTimeoutIsCutAndNamed() throws {
         let server = try TestHTTPServer()
         // 100 bytes a second, above the 64 bytes/s low-speed limit: 2,000 s to send it all.
         let slow = Array(repeating: UInt8(ascii: " "), count: 200_000)
         server.route("/slow.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 10) })
+        server.route("/slower.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 10) })
         let directory = try TestPaths.temporaryDirectory("feedwatch-fetch-timeout")
         let config = directory.appendingPathComponent("feedwatch.yaml")
         try """
@@ -19,6 +21,8 @@ struct FetchTimeoutEndToEndTests {
             watchlists: \(TestPaths.packageRoot.appendingPathComponent("config/watchlists.d").path)
             feeds:
               - url: \(server.baseURL)/slow.rss
+              - url: \(server.baseURL)/slower.rss
+                fetch_timeout: 5s
             """.write(to: config, atomically: true, encoding: .utf8)
 
         let started = Date()
@@ -28,8 +32,12 @@ struct FetchTimeoutEndToEndTests {
         // The default (60 s) would hold the run for a minute; a sanity bound, not a speed test.
         #expect(seconds < 45, "took \(seconds) s")
         let status = try ProcessRunner.run(TestPaths.feedwatchBinary, ["status", "--json", "--config", config.path]).stdout
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any])
-        let error = try #require(object["last_error"] as? String, "\(object)")
-        #expect(error.contains("timed out after 3000 milliseconds"), "\(error)")
+        let objects = status.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.count == 2)
+        let errors = objects.map { $0["last_error"] as? String ?? "" }
+        #expect(errors.first?.contains("timed out after 3000 milliseconds") == true, "\(errors)")
+        #expect(errors.last?.contains("timed out after 5000 milliseconds") == true, "the feed's own fetch_timeout: \(errors)")
+        let list = try ProcessRunner.run(TestPaths.feedwatchBinary, ["feeds", "list", "--config", config.path]).stdout
+        #expect(list.contains("\ttimeout 5s"), "\(list)")
     }
 }

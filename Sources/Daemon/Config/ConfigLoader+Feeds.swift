@@ -5,7 +5,7 @@ import Yams
 
 /// The `feeds:` list and its per-feed options, shared by the config and the `feeds_dir` files.
 extension ConfigLoader {
-    static let feedKeys: Set<String> = ["url", "interval", "title", "backfill", "tags", "enabled", "watchlists", "headers", "fields"]
+    static let feedKeys: Set<String> = ["url", "interval", "title", "backfill", "tags", "enabled", "watchlists", "headers", "fields", "fetch_timeout"]
 
     func feeds(_ node: Node, directory: String, reader: inout YAMLReader) -> [FeedConfig] {
         // `feeds:` with nothing after it (every feed removed) is an empty list.
@@ -51,6 +51,7 @@ extension ConfigLoader {
                     }
                 case "watchlists": feed.watchlists = reader.stringList(value, "watchlists")
                 case "headers": feed.headers = headers(value, reader: &reader)
+                case "fetch_timeout": feed.fetchTimeout = Self.fetchTimeout(value, reader: &reader)
                 case "fields":
                     var fields: [Field] = []
                     for (i, name) in reader.stringList(value, "fields").enumerated() {

@@ -58,10 +58,7 @@ public struct ConfigLoader: Sendable {
             case "max_buffered_bytes":
                 if let s = reader.string(value, key), let n = Int(s), n > 0 { config.maxBufferedBytes = n }
                 else { reader.fail(value, "max_buffered_bytes: expected a positive number of bytes") }
-            case "fetch_timeout":
-                guard let seconds = reader.duration(value, key) else { continue }
-                guard (1...86_400).contains(seconds) else { reader.fail(value, "fetch_timeout: expected from 1s to 24h"); continue }
-                config.fetchTimeout = seconds
+            case "fetch_timeout": if let seconds = Self.fetchTimeout(value, reader: &reader) { config.fetchTimeout = seconds }
             case "user_agent": config.userAgent = reader.string(value, key)
             case "forget_after": if let d = reader.duration(value, key) { config.forgetAfter = d }
             case "adaptive": config.adaptive = adaptive(value, reader: &reader)
@@ -78,6 +75,16 @@ public struct ConfigLoader: Sendable {
         }
         if !reader.errors.isEmpty { throw ConfigErrors(reader.errors) }
         return config
+    }
+
+    /// `fetch_timeout`, in the config or a feed's entry: a duration from 1s to 24h.
+    static func fetchTimeout(_ value: Node, reader: inout YAMLReader) -> Int? {
+        guard let seconds = reader.duration(value, "fetch_timeout") else { return nil }
+        guard (1...86_400).contains(seconds) else {
+            reader.fail(value, "fetch_timeout: expected from 1s to 24h")
+            return nil
+        }
+        return seconds
     }
 
     /// `metrics: {path: FILE.prom, interval: 15s}`; the path is required, the interval optional.

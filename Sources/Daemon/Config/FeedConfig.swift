@@ -26,6 +26,9 @@ public struct FeedConfig: Sendable, Equatable {
     /// The entry fields this feed's matching reads; nil reads all (a feed whose summaries are
     /// boilerplate can be limited to titles).
     public var fields: [Field]?
+    /// Seconds this feed's transfer may take; nil uses the config's `fetch_timeout` (one large
+    /// feed on a slow server should not need a longer timeout for all).
+    public var fetchTimeout: Int?
 
     public init(url: String, interval: Int? = nil, title: String? = nil, line: Int? = nil) {
         self.url = url; self.interval = interval; self.title = title; self.line = line

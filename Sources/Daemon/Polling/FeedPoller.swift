@@ -96,6 +96,8 @@ public struct FeedPoller: Sendable {
         if let reason = state?.disabled { return PollResult(feedURL: feed.url, status: .disabled(reason)) }
         // A feed that moved permanently is fetched from its new address; it keeps its identity.
         let address = state?.movedTo ?? feed.url
+        var limits = limits
+        if let seconds = feed.fetchTimeout { limits.totalTimeoutSeconds = seconds }
         let request = FetchRequest(url: address, allowFileURL: feed.isFile, etag: state?.etag,
                                    lastModified: state?.lastModified, limits: limits,
                                    headers: HTTPHeader.sendable(feed.headers, configured: feed.url, address: address))
