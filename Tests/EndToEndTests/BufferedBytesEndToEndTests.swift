@@ -32,7 +32,7 @@ struct BufferedBytesEndToEndTests {
         let feeds = (0..<count).map { "  - \(server.baseURL)/desk\($0)\n" }.joined()
         let config = directory.appendingPathComponent("feedwatch.yaml")
         try ("state: state.sqlite\nalert_log: alerts.jsonl\nbackfill: all\nwatchlists: \(lists)\n"
-             + "max_connections_per_host: 10\nmax_buffered_bytes: 1000000\nfeeds:\n\(feeds)")
+             + "max_connections_per_host: 10\nmax_buffered_bytes: 1000000\nfetch_timeout: 10m\nfeeds:\n\(feeds)")
             .write(to: config, atomically: true, encoding: .utf8)
 
         let run = try ProcessRunner.run(TestPaths.feedwatchBinary, ["run", "--once", "--config", config.path, "--log-level", "info"])

@@ -125,7 +125,7 @@ struct FaultsEndToEndTests {
     @Test(arguments: [SIGTERM, SIGINT])
     func aStopCancelsTransfersInFlight(signal: Int32) async throws {
         let slow = Array(repeating: UInt8(ascii: " "), count: 200_000)
-        server.route("/slow", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 10) })
+        server.route("/slow", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 20) })
         try writeConfig(feeds: ["/world", "/slow"])
         let daemon = Process()
         daemon.executableURL = TestPaths.feedwatchBinary

@@ -8,10 +8,10 @@ import TestSupport
 struct FetchTimeoutEndToEndTests {
     @Test func aTransferLongerThanFetchTimeoutIsCutAndNamed() throws {
         let server = try TestHTTPServer()
-        // 100 bytes a second, above the 64 bytes/s low-speed limit: 2,000 s to send it all.
+        // 200 bytes a second, well above the 64 bytes/s low-speed limit: 1,000 s to send it all.
         let slow = Array(repeating: UInt8(ascii: " "), count: 200_000)
-        server.route("/slow.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 10) })
-        server.route("/slower.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 10) })
+        server.route("/slow.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 20) })
+        server.route("/slower.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 20) })
         let directory = try TestPaths.temporaryDirectory("feedwatch-fetch-timeout")
         let config = directory.appendingPathComponent("feedwatch.yaml")
         try """

@@ -83,7 +83,7 @@ struct RestartPolitenessEndToEndTests {
         let server = try TestHTTPServer()
         server.route("/busy.rss", { _ in .init(status: 429, headers: [("Retry-After", "3600")]) })
         let slow = Array(repeating: UInt8(ascii: " "), count: 200_000)
-        server.route("/slow.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 10) })
+        server.route("/slow.rss", { _ in .init(status: 200, headers: [("Content-Type", "application/rss+xml")], body: slow, trickle: 20) })
         let config = try writeConfig([server.baseURL + "/busy.rss", "http://localhost:\(server.port)/slow.rss"], named: "feedwatch-cut")
         let requests = { (path: String) in server.requests.filter { $0.path == path }.count }
         func statuses() throws -> [[String: Any]] { try self.statuses(config) }
