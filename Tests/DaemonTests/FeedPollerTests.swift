@@ -66,9 +66,25 @@ struct FeedPollerTests {
         let world = try TestPaths.sampleBytes("world-news.rss.xml")
         let quiet = Array("<rss version=\"2.0\"><channel><title>Quiet</title>\(String(repeating: "<!-- padding -->", count: 90))</channel></rss>".utf8)
         server.route("/good", { _ in .init(status: 200, body: world) })
-        server.route("/slow", { _ in .init(status: 200, body: quiet, trickle: 60) }) // about 2.5 s
+        // The slow feed answers only once the fast one's alerts are in the log (or after 15 s,
+        // under the 20 s low-speed limit), so "meanwhile" does not depend on how fast this
+        // machine parses: the server thread waits, not the test.
+        let log = directory.appendingPathComponent("a.jsonl")
+        let writtenMeanwhile = FeedBox(body: "no")
+        server.route("/slow", { _ in
+            let deadline = Date().addingTimeInterval(15)
+            while Date() < deadline {
+                if ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").count == 9 {
+                    writtenMeanwhile.body = "yes"
+                    break
+                }
+                usleep(20_000)
+            }
+            return .init(status: 200, body: quiet, trickle: 60) // about 2.5 s
+        })
         let rt = try await runtime(["/good", "/slow"])
         let (results, written, logError) = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
+        #expect(writtenMeanwhile.body == "yes", "the fast feed's alerts waited for the slow feed")
         #expect(logError == nil)
         #expect(results.map(\.alerts) == [9, 0])
         #expect(written == 9)
