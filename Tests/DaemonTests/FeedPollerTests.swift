@@ -64,25 +64,41 @@ struct FeedPollerTests {
         // meanwhile (CycleFlusher), and the cycle's count (systemd STATUS "alerts today") must
         // include them.
         let world = try TestPaths.sampleBytes("world-news.rss.xml")
-        let quiet = Array("<rss version=\"2.0\"><channel><title>Quiet</title>\(String(repeating: "<!-- padding -->", count: 90))</channel></rss>".utf8)
         server.route("/good", { _ in .init(status: 200, body: world) })
-        // The slow feed answers only once the fast one's alerts are in the log (or after 15 s,
-        // under the 20 s low-speed limit), so "meanwhile" does not depend on how fast this
-        // machine parses: the server thread waits, not the test.
+        // The slow feed keeps its transfer open (16 bytes every 100 ms, above the low-speed
+        // limit) until the fast one's alerts are in the log, so "meanwhile" does not depend on
+        // how fast this machine parses or schedules: the server waits as long as it must (four
+        // minutes at most, under the feed's own fetch_timeout), not a fixed time.
         let log = directory.appendingPathComponent("a.jsonl")
         let writtenMeanwhile = FeedBox(body: "no")
         server.route("/slow", { _ in
-            let deadline = Date().addingTimeInterval(15)
-            while Date() < deadline {
-                if ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").count == 9 {
-                    writtenMeanwhile.body = "yes"
-                    break
+            let deadline = Date().addingTimeInterval(240)
+            let pieces = FeedBox(body: "head")
+            return .producing { () -> [UInt8]? in
+                switch pieces.body {
+                case "head":
+                    pieces.body = "padding"
+                    return Array("<rss version=\"2.0\"><channel><title>Quiet</title>".utf8)
+                case "padding":
+                    usleep(100_000)
+                    if ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").count == 9 {
+                        writtenMeanwhile.body = "yes"
+                        pieces.body = "tail"
+                    } else if Date() >= deadline {
+                        pieces.body = "tail"
+                    }
+                    return Array("<!-- padding -->".utf8)
+                case "tail":
+                    pieces.body = "done"
+                    return Array("</channel></rss>".utf8)
+                default:
+                    return nil
                 }
-                usleep(20_000)
             }
-            return .init(status: 200, body: quiet, trickle: 60) // about 2.5 s
         })
-        let rt = try await runtime(["/good", "/slow"])
+        var slow = FeedConfig(url: server.baseURL + "/slow")
+        slow.fetchTimeout = 300
+        let rt = try await runtime(feeds: [FeedConfig(url: server.baseURL + "/good"), slow])
         let (results, written, logError) = await rt.pollAll(rt.config.feeds, log: Log(minimum: .error))
         #expect(writtenMeanwhile.body == "yes", "the fast feed's alerts waited for the slow feed")
         #expect(logError == nil)

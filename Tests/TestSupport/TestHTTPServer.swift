@@ -25,6 +25,10 @@ public final class TestHTTPServer: @unchecked Sendable {
         /// A body made on the fly: `chunk` again and again, `total` bytes in all (nil: until the
         /// client hangs up), without holding it in memory: for gigabyte and endless bodies.
         public var repeating: (chunk: [UInt8], total: Int?)?
+        /// A body made while it is sent: `next` is called again and again and each piece sent
+        /// as it comes, until it returns nil; the connection then closes (no Content-Length).
+        /// For a server that must hold a transfer open until something else has happened.
+        public var produce: (@Sendable () -> [UInt8]?)?
 
         public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = [], trickle: Int? = nil) {
             self.status = status
@@ -37,6 +41,13 @@ public final class TestHTTPServer: @unchecked Sendable {
         public init(status: Int = 200, headers: [(String, String)] = [], repeating chunk: [UInt8], total: Int?) {
             self.init(status: status, headers: headers)
             repeating = (chunk, total)
+        }
+
+        /// A streamed body made by `next` (see `produce`).
+        public static func producing(status: Int = 200, headers: [(String, String)] = [], _ next: @escaping @Sendable () -> [UInt8]?) -> Response {
+            var response = Response(status: status, headers: headers)
+            response.produce = next
+            return response
         }
 
         public init(status: Int = 200, contentType: String = "application/xml", _ text: String) {
@@ -190,12 +201,20 @@ public final class TestHTTPServer: @unchecked Sendable {
             head += "\(name): \(value)\r\n"
             if name.lowercased() == "content-length" { hasLength = true }
         }
-        if let repeating = response.repeating {
+        if response.produce != nil {
+            if !hasLength { head += "Connection: close\r\n" }
+        } else if let repeating = response.repeating {
             // A known total goes in Content-Length; an endless body ends only when the connection does.
             if !hasLength { head += repeating.total.map { "Content-Length: \($0)\r\n" } ?? "Connection: close\r\n" }
         } else if !hasLength { head += "Content-Length: \(response.body.count)\r\n" }
         head += "\r\n"
         guard writeAll(fd, Array(head.utf8)) else { return false }
+        if let next = response.produce {
+            while let piece = next() {
+                guard writeAll(fd, piece) else { return false }
+            }
+            return false
+        }
         if let (chunk, total) = response.repeating, !chunk.isEmpty {
             var sent = 0
             while total.map({ sent < $0 }) ?? true {
