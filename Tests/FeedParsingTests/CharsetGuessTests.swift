@@ -114,7 +114,20 @@ struct CharsetGuessTests {
          "Minister je dejal, da bo čez leto več denarja za šole. Če bo tako, bodo učitelji zadovoljni; človek pa ne ve, kaj reči."),
         ("ISO-8859-2", "ISO-8859-2", "Hrvatska vlada šalje pomoć",
          "Ministar financija rekao je da će se dug smanjiti; oporba traži ostavku, a premijer kaže da nije vrijeme za svađe. Žurno."),
+        // Only letters in the Windows-1252 reading too (ő ű as õ û): told by the others being Hungarian's.
+        ("CP1250", "windows-1250", "Az első fordulóban nőtt a részvétel",
+         "A szerző szerint a jövő héten hűvösebb idő jön; a műsor előtt a kormányszóvivő „egyszerű” választ ígért. Győr és Pécs között erős szél fúj."),
     ]
+
+    /// Hungarian in ISO-8859-2 has no byte that windows-1250 reads otherwise: either name is
+    /// right, and the text must be.
+    @Test func hungarianInISO88592IsReadRight() throws {
+        let (title, description) = ("Az első fordulóban nőtt a részvétel",
+                                    "A szerző szerint a jövő héten hűvösebb idő jön; a műsor előtt a kormányszóvivő egyszerű választ ígért.")
+        let parsed = try feed(title: title, description: description, in: "ISO-8859-2")
+        #expect(["windows-1250", "ISO-8859-2"].contains(parsed.encoding), "\(parsed.encoding)")
+        #expect(parsed.entries.first?.summary?.value == description)
+    }
 
     @Test(arguments: 0..<centralEuropean.count)
     func centralEuropeanTextIsReadInItsCodePage(_ index: Int) throws {
@@ -154,6 +167,12 @@ struct CharsetGuessTests {
             // è before consonants, ending words, after an elision, as a capital: all Western.
             ("CP1252", "L'ère d'Ève: très chère crème", "Ève achète une pièce; l'ère numérique, l'ère du vide, d'ère en ère. « Ça, c'est l'ère du problème », dit Hélène à Genève."),
             ("ISO-8859-1", "È stato un caffè", "Perché è così? Lui è là, è già tardi; Niccolò è andato. Mercè, Josèp i Pèire són a València."),
+            // õ and û as Portuguese, French and Estonian write them, even where every other letter
+            // is one Hungarian has too: õ before e, û without ö or ü beside it, õ without acutes.
+            ("ISO-8859-1", "O Müller põe e dispõe", "O Sr. Jürgen compõe, o Müller põe e repõe; é o número 1."),
+            ("CP1252", "Sûr: le coût a crû", "Le débat est sûr; le goût du pétrole, dû au coût, a crû."),
+            ("CP1252", "Jürgen Müller: le coût du goût", "Le débat: Müller a dû payer le coût et le goût, dû chez Jürgen."),
+            ("CP1252", "Tõnu Õnnepalu sõnul on õhtu külm", "Õpetaja sõnul võib jõgi üle ujutada; õnneks on ülikool ööl suletud."),
         ] {
             let parsed = try feed(title: title, description: description, in: encoding)
             #expect(parsed.encoding == "windows-1252", "\(title): \(parsed.encoding)")
