@@ -84,7 +84,15 @@ def cpu_model():
 
 
 version = subprocess.run(["xmllint", "--version"], capture_output=True, text=True).stderr.splitlines()[0]
-print("machine: %d cores (nproc), %s; %s; best of %d runs" % (os.cpu_count(), cpu_model(), version, runs))
+def allocator(path):
+    """Which malloc the binary got: mimalloc when libmimalloc-dev was installed when the manifest
+    was evaluated (SwiftPM caches that evaluation: install it first, or figures are glibc's)."""
+    needed = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
+    return "mimalloc" if "libmimalloc" in needed else "glibc malloc"
+
+
+print("machine: %d cores (nproc), %s; %s; best of %d runs; feedwatch allocates with %s"
+      % (os.cpu_count(), cpu_model(), version, runs, allocator(binary)))
 
 # What the runtime alone costs in memory: a 1 KB feed.
 tiny = os.path.join(os.path.dirname(files[0]), "tiny.xml")
