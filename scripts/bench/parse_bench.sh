@@ -86,7 +86,7 @@ def cpu_model():
 version = subprocess.run(["xmllint", "--version"], capture_output=True, text=True).stderr.splitlines()[0]
 def allocator(path):
     """Which malloc the binary got: mimalloc when libmimalloc-dev was installed when the manifest
-    was evaluated (SwiftPM caches that evaluation: install it first, or figures are glibc's)."""
+    was evaluated (SwiftPM caches that evaluation; `swift build --manifest-cache none` redoes it)."""
     needed = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
     return "mimalloc" if "libmimalloc" in needed else "glibc malloc"
 
