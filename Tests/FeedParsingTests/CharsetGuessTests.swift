@@ -117,7 +117,19 @@ struct CharsetGuessTests {
         // Only letters in the Windows-1252 reading too (ő ű as õ û): told by the others being Hungarian's.
         ("CP1250", "windows-1250", "Az első fordulóban nőtt a részvétel",
          "A szerző szerint a jövő héten hűvösebb idő jön; a műsor előtt a kormányszóvivő „egyszerű” választ ígért. Győr és Pécs között erős szél fúj."),
+        // Romanian: ş ţ ă as º þ ã, with â î beside them.
+        ("CP1250", "windows-1250", "Bucureşti: circulaţia pe Calea Victoriei, restricţionată până vineri",
+         "Meteorologii anunţă ploi torenţiale şi vânt puternic în Moldova. Poliţiştii au reţinut doi bărbaţi bănuiţi de furt."),
     ]
+
+    /// Romanian in ISO-8859-2, as Hungarian: no byte of its letters tells the two pages apart.
+    @Test func romanianInISO88592IsReadRight() throws {
+        let (title, description) = ("Preţurile la energie vor scădea din toamnă",
+                                    "Ministrul finanţelor a declarat că deficitul bugetar va scădea; şcolile încep luni, iar ştirile de azi spun că plouă.")
+        let parsed = try feed(title: title, description: description, in: "ISO-8859-2")
+        #expect(["windows-1250", "ISO-8859-2"].contains(parsed.encoding), "\(parsed.encoding)")
+        #expect(parsed.entries.first?.summary?.value == description)
+    }
 
     /// Hungarian in ISO-8859-2 has no byte that windows-1250 reads otherwise: either name is
     /// right, and the text must be.
@@ -173,6 +185,10 @@ struct CharsetGuessTests {
             ("CP1252", "Sûr: le coût a crû", "Le débat est sûr; le goût du pétrole, dû au coût, a crû."),
             ("CP1252", "Jürgen Müller: le coût du goût", "Le débat: Müller a dû payer le coût et le goût, dû chez Jürgen."),
             ("CP1252", "Tõnu Õnnepalu sõnul on õhtu külm", "Õpetaja sõnul võib jõgi üle ujutada; õnneks on ülikool ööl suletud."),
+            // º þ ã as Portuguese and Icelandic write them: º after a number (also as a degree
+            // sign), ã ending a word, þ with ð and the acutes beside it.
+            ("ISO-8859-1", "A irmã e a lã", "No 1º dia de manhã, a 25ºC, a irmã comprou lã; 30ºC e 12ºC amanhã."),
+            ("ISO-8859-1", "Alþingi samþykkti frumvarpið", "Þingmenn á Alþingi samþykktu í dag lög um þjóðgarða."),
         ] {
             let parsed = try feed(title: title, description: description, in: encoding)
             #expect(parsed.encoding == "windows-1252", "\(title): \(parsed.encoding)")

@@ -9,9 +9,10 @@
 /// such misfits (three at least, and one in twenty characters beyond ASCII) and a Central European
 /// reading has a tenth as many or fewer; Western text, whose Windows-1252 reading has none, is
 /// never touched. Czech ě and ů are letters in Windows-1252 too (ì, ù); inside a word, where
-/// Italian and French never write those, they count as misfits as well. Hungarian ő and ű are
-/// õ and û there, letters Portuguese, Estonian and French write too; they count only in text
-/// whose other letters are all Hungarian (`hungarianShaped`).
+/// Italian and French never write those, they count as misfits as well. Hungarian ő ű and
+/// Romanian ş ţ ă are letters there too (õ û, º þ ã), which Portuguese, Estonian, French,
+/// Spanish and Icelandic write; they count only in text whose other letters are all that
+/// language's (`hungarianShaped`, `romanianShaped`).
 enum CentralEuropeanGuess {
     struct Reading {
         let name: String
@@ -60,40 +61,6 @@ enum CentralEuropeanGuess {
     static let vowels = Set("aeiouAEIOU".unicodeScalars)
     static let apostrophes = Set("'’`".unicodeScalars)
 
-    /// Every letter beyond ASCII that Hungarian text shows in the Windows-1252 reading: its own
-    /// á é í ó ö ú ü, and ő ű read as õ û.
-    static let hungarianIn1252 = Set("áéíóöúüõûÁÉÍÓÖÚÜÕÛ".unicodeScalars)
-    static let acutes = Set("áéíóúÁÉÍÓÚ".unicodeScalars)
-
-    /// Whether õ and û in this reading are Hungarian's ő and ű: every letter beyond ASCII is one
-    /// Hungarian writes, with an acute and ö or ü beside them (or both õ and û). Portuguese
-    /// writes ã ç â ê ô beside its õ, French è à ç ê beside its û, Estonian ä beside its õ and
-    /// no acutes; and none of them ö or ü (Estonian does, with ä). A short French text with only
-    /// é and û ("Sûr: le coût a crû, le débat est sûr") is not Hungarian for lack of ö and ü.
-    static func hungarianShaped(_ scalars: [Unicode.Scalar]) -> Bool {
-        var acute = false, umlaut = false, tildeO = false, circumflexU = false
-        for scalar in scalars where scalar.value >= 0x80 && scalar.properties.isAlphabetic {
-            guard hungarianIn1252.contains(scalar) else { return false }
-            switch scalar {
-            case "õ", "Õ": tildeO = true
-            case "û", "Û": circumflexU = true
-            case "ö", "ü", "Ö", "Ü": umlaut = true
-            default: acute = true
-            }
-        }
-        return acute && (umlaut && (tildeO || circumflexU) || tildeO && circumflexU)
-    }
-
-    /// õ or û where Hungarian writes ő or ű and the others do not: õ before anything but e
-    /// (Portuguese "põe", "eleições"), û after anything but o and d (French "goût", "dû").
-    static func hungarianMisreading(_ scalar: Unicode.Scalar, before: Unicode.Scalar, after: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "õ", "Õ": return after != "e" && after != "E"
-        case "û", "Û": return !"oOdD".unicodeScalars.contains(before)
-        default: return false
-        }
-    }
-
     struct Score {
         var misfits = 0
         var beyondASCII = 0
@@ -122,7 +89,7 @@ enum CentralEuropeanGuess {
         let scalars = Array(UTF8String.make(utf8[...]).unicodeScalars)
         var score = Score()
         var letters: [Unicode.Scalar] = []
-        let hungarian = hungarianShaped(scalars)
+        let hungarian = hungarianShaped(scalars), romanian = romanianShaped(scalars)
         for (i, scalar) in scalars.enumerated() where scalar.value >= 0x80 {
             score.beyondASCII += 1
             let before = i > 0 ? scalars[i - 1] : " ", after = i + 1 < scalars.count ? scalars[i + 1] : " "
@@ -140,6 +107,8 @@ enum CentralEuropeanGuess {
                 score.misfits += 1  // "reèe", "èovjek": č read as Windows-1252's è
             } else if hungarian && hungarianMisreading(scalar, before: before, after: after) {
                 score.misfits += 1  // "elsõ", "egyszerû": ő and ű read as Windows-1252's õ and û
+            } else if romanian && romanianMisreading(scalar, before: before, after: after) {
+                score.misfits += 1  // "ºi", "naþional", "scãdea": ş ţ ă read as Windows-1252's º þ ã
             }
             if scalar.properties.isAlphabetic { letters.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar) }
         }
