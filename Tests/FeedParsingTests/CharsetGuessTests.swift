@@ -117,6 +117,12 @@ struct CharsetGuessTests {
         // Only letters in the Windows-1252 reading too (ő ű as õ û): told by the others being Hungarian's.
         ("CP1250", "windows-1250", "Az első fordulóban nőtt a részvétel",
          "A szerző szerint a jövő héten hűvösebb idő jön; a műsor előtt a kormányszóvivő „egyszerű” választ ígért. Győr és Pécs között erős szél fúj."),
+        // Croatian and Slovene whose č stands before consonants or ends words: told by ć đ č
+        // beside š and ž, the only other letters.
+        ("CP1250", "windows-1250", "Đoković i Milošević: veći izazov",
+         "Među igračima iz Srbije najbolji je Đoković; kuća u kojoj živi nalazi se između dva grada. Noćas će padati kiša."),
+        ("CP1250", "windows-1250", "Končno več načrtov",
+         "Ministrstvo je končno objavilo več načrtov; šolski pouk se začne septembra, zdravniški pregledi pa že prej."),
         // Romanian: ş ţ ă as º þ ã, with â î beside them.
         ("CP1250", "windows-1250", "Bucureşti: circulaţia pe Calea Victoriei, restricţionată până vineri",
          "Meteorologii anunţă ploi torenţiale şi vânt puternic în Moldova. Poliţiştii au reţinut doi bărbaţi bănuiţi de furt."),
@@ -189,6 +195,9 @@ struct CharsetGuessTests {
             // sign), ã ending a word, þ with ð and the acutes beside it.
             ("ISO-8859-1", "A irmã e a lã", "No 1º dia de manhã, a 25ºC, a irmã comprou lã; 30ºC e 12ºC amanhã."),
             ("ISO-8859-1", "Alþingi samþykkti frumvarpið", "Þingmenn á Alþingi samþykktu í dag lög um þjóðgarða."),
+            // æ after consonants and at a word's start before other letters, as Danish writes it,
+            // beside a Slavic name's ž.
+            ("CP1252", "Žižek om knæ og træ", "Žižek taler om knæet, træet og tæer; ændre, æble og ære."),
         ] {
             let parsed = try feed(title: title, description: description, in: encoding)
             #expect(parsed.encoding == "windows-1252", "\(title): \(parsed.encoding)")

@@ -9,10 +9,11 @@
 /// such misfits (three at least, and one in twenty characters beyond ASCII) and a Central European
 /// reading has a tenth as many or fewer; Western text, whose Windows-1252 reading has none, is
 /// never touched. Czech ě and ů are letters in Windows-1252 too (ì, ù); inside a word, where
-/// Italian and French never write those, they count as misfits as well. Hungarian ő ű and
-/// Romanian ş ţ ă are letters there too (õ û, º þ ã), which Portuguese, Estonian, French,
-/// Spanish and Icelandic write; they count only in text whose other letters are all that
-/// language's (`hungarianShaped`, `romanianShaped`).
+/// Italian and French never write those, they count as misfits as well. Hungarian ő ű,
+/// Romanian ş ţ ă and Croatian or Slovene č ć đ are letters there too (õ û, º þ ã, è æ ð), which
+/// Portuguese, Estonian, French, Spanish, Danish and Icelandic write; they count only in text
+/// whose other letters are all that language's (`hungarianShaped`, `romanianShaped`,
+/// `southSlavicShaped`).
 enum CentralEuropeanGuess {
     struct Reading {
         let name: String
@@ -90,6 +91,7 @@ enum CentralEuropeanGuess {
         var score = Score()
         var letters: [Unicode.Scalar] = []
         let hungarian = hungarianShaped(scalars), romanian = romanianShaped(scalars)
+        let southSlavic = southSlavicShaped(scalars)
         for (i, scalar) in scalars.enumerated() where scalar.value >= 0x80 {
             score.beyondASCII += 1
             let before = i > 0 ? scalars[i - 1] : " ", after = i + 1 < scalars.count ? scalars[i + 1] : " "
@@ -109,6 +111,8 @@ enum CentralEuropeanGuess {
                 score.misfits += 1  // "elsõ", "egyszerû": ő and ű read as Windows-1252's õ and û
             } else if romanian && romanianMisreading(scalar, before: before, after: after) {
                 score.misfits += 1  // "ºi", "naþional", "scãdea": ş ţ ă read as Windows-1252's º þ ã
+            } else if southSlavic && southSlavicMisreading(scalar, before: before, after: after) {
+                score.misfits += 1  // "kuæa", "meðu", "konèno": ć đ č read as Windows-1252's æ ð è
             }
             if scalar.properties.isAlphabetic { letters.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar) }
         }
