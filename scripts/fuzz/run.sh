@@ -4,6 +4,7 @@
 #
 #   scripts/fuzz/run.sh [SECONDS] [TARGET...]     SECONDS per target (default 60); targets by short name:
 #                                                 feedparser dates htmltext entities rules config (default: all)
+#                                                 FUZZ_JOBS of them at once (default: nproc)
 #
 # Everything generated lies under .build-fuzz/ (git-ignored): the build, seeds/<target> (rebuilt
 # from the fixtures on each run, read only), corpus/<target> (what libFuzzer adds; kept between
@@ -55,14 +56,17 @@ fi
 
 python3 scripts/fuzz/seeds.py "$SCRATCH/seeds" >/dev/null || { echo "run.sh: seeds.py failed" >&2; exit 3; }
 
-status=0
-summary=()
-for t in "${TARGETS[@]}"; do
-    corpus=$SCRATCH/corpus/$t
-    artifacts=$SCRATCH/artifacts/$t
-    log=$LOG_DIR/$t.log
+# Targets run FUZZ_JOBS at a time (default: the number of CPUs): libFuzzer uses one core, so on
+# two cores two targets at once take half the wall time and each still gets a whole core.
+JOBS=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
+case $JOBS in ''|*[!0-9]*|0) echo "run.sh: FUZZ_JOBS must be a positive whole number, got '$JOBS'" >&2; exit 2;; esac
+
+# Runs one target; its summary line goes to $LOG_DIR/$t.summary, and its exit status says
+# whether it found something.
+fuzz_one() {
+    local t=$1 corpus=$SCRATCH/corpus/$1 artifacts=$SCRATCH/artifacts/$1 log=$LOG_DIR/$1.log
     mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
-    echo "== fuzz-$t for ${SECONDS_EACH}s (log: ${log#$ROOT/})"
+    local start code elapsed runs rate last cov ft corp found result
     start=$(date +%s)
     # shellcheck disable=SC2086
     nice -n "$NICE" "$BIN_DIR/fuzz-$t" \
@@ -79,13 +83,40 @@ for t in "${TARGETS[@]}"; do
     corp=$(sed -nE 's/.* corp: ([0-9]+\/[0-9]+[a-zA-Z]*).*/\1/p' <<<"$last")
     found=$(grep -oE "(Test unit|artifact) written to [^ ]+" "$log" | sed -E 's/.* to //' | tail -1)
     if [ $code -ne 0 ] || [ -n "$found" ]; then
-        status=1
         result="FAILED (exit $code) ${found:-see log}"
-        grep -E "ERROR: |SUMMARY: |Fatal error|==[0-9]+==" "$log" | head -5 | sed 's/^/   /'
+        grep -E "ERROR: |SUMMARY: |Fatal error|==[0-9]+==" "$log" | head -5 | sed "s/^/   $t: /"
     else
         result=ok
     fi
-    summary+=("$(printf '%-11s %6ss %11s %8s %6s %7s %12s  %s' "$t" "$elapsed" "${runs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$result")")
+    printf '%-11s %6ss %11s %8s %6s %7s %12s  %s\n' "$t" "$elapsed" "${runs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$result" \
+        >"$LOG_DIR/$t.summary"
+    [ "$result" = ok ]
+}
+
+status=0
+running=0
+for t in "${TARGETS[@]}"; do
+    if [ $running -ge "$JOBS" ]; then
+        wait -n || status=1
+        running=$((running - 1))
+    fi
+    echo "== fuzz-$t for ${SECONDS_EACH}s (log: ${LOG_DIR#$ROOT/}/$t.log)"
+    rm -f "$LOG_DIR/$t.summary"
+    fuzz_one "$t" &
+    running=$((running + 1))
+done
+while [ $running -gt 0 ]; do
+    wait -n || status=1
+    running=$((running - 1))
+done
+summary=()
+for t in "${TARGETS[@]}"; do
+    if [ -s "$LOG_DIR/$t.summary" ]; then
+        summary+=("$(cat "$LOG_DIR/$t.summary")")
+    else
+        status=1
+        summary+=("$(printf '%-11s %7s  %s' "$t" "?" "FAILED (no summary: the run did not finish)")")
+    fi
 done
 
 echo
